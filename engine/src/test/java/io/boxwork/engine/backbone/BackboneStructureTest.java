@@ -1,5 +1,6 @@
 package io.boxwork.engine.backbone;
 
+import io.boxwork.engine.tensor.Tensors;
 import io.boxwork.engine.tensor.WeightsByName;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;
@@ -76,6 +77,45 @@ class BackboneStructureTest {
         for (long i = 0; i < parameters.size(); i++) {
             String name = parameters.get(i).key().getString();
             assertEquals(name.startsWith("fpn."), parameters.get(i).value().requires_grad(), name);
+        }
+    }
+
+    @Test
+    void backwardReachesTheTrainableLayersAndTheFpnButNotTheFrozenOnes() {
+        BackboneWithFpn backbone = Backbones.resnetFpn(18, 2);
+        try (PointerScope scope = new PointerScope()) {
+            LinkedHashMap<String, Tensor> maps = backbone.features(torch.rand(1, 3, 64, 64));
+            maps.get("0").sum().add(maps.get("pool").sum()).backward();
+            StringTensorDict parameters = backbone.named_parameters();
+            assertTrue(parameters.get("body.layer4.1.conv2.weight").grad().defined());
+            assertTrue(parameters.get("body.layer3.0.downsample.0.weight").grad().defined());
+            assertTrue(parameters.get("fpn.inner_blocks.0.0.bias").grad().defined());
+            assertFalse(parameters.get("body.layer2.0.conv1.weight").grad().defined());
+            assertFalse(parameters.get("body.conv1.weight").grad().defined());
+        }
+    }
+
+    @Test
+    void singleMapBackboneFreezesFromConv1UpwardsLikeTheFpnBody() {
+        StringTensorDict parameters = Backbones.resnet(34, 3).named_parameters();
+        for (long i = 0; i < parameters.size(); i++) {
+            String name = parameters.get(i).key().getString();
+            boolean expected = name.startsWith("layer2") || name.startsWith("layer3") || name.startsWith("layer4");
+            assertEquals(expected, parameters.get(i).value().requires_grad(), name);
+        }
+    }
+
+    @Test
+    void theModelStaysUsableAcrossSuccessiveScopes() {
+        ResNetBackbone backbone = Backbones.resnet(18, 0);
+        backbone.eval();
+        float[] first;
+        Tensor input = torch.rand(1, 3, 32, 32);
+        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            first = Tensors.toFloats(backbone.features(input).get("0"));
+        }
+        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            assertArrayEquals(first, Tensors.toFloats(backbone.features(input).get("0")));
         }
     }
 
