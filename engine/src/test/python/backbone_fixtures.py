@@ -134,6 +134,13 @@ def write_backbones(out):
     save_tensors(os.path.join(out, "resnet34_features.pt"), dict(features))
     save_json(os.path.join(out, "trainable.json"), trainable)
 
+    # Every key and shape of each supported depth (no forward pass: structure only).
+    shapes = {}
+    for depth in ["resnet18", "resnet34", "resnet50", "resnet101"]:
+        model = _resnet_fpn_extractor(resnet.__dict__[depth](weights=None, norm_layer=FrozenBatchNorm2d), 3)
+        shapes[f"{depth}_fpn"] = {k: list(v.shape) for k, v in model.state_dict().items()}
+    save_json(os.path.join(out, "state_shapes.json"), shapes)
+
 
 if __name__ == "__main__":
     if len(sys.argv) != 3 or sys.argv[1] not in ("transform", "backbones"):

@@ -95,6 +95,22 @@ class BackboneParityTest {
         assertEquals(expected, trainable);
     }
 
+    @ParameterizedTest(name = "ResNet-{0} FPN")
+    @CsvSource({"18", "34", "50", "101"})
+    void everyStateDictKeyAndShapeIsTorchvisions(int depth) throws Exception {
+        JsonObject expected = JsonParser.parseString(Files.readString(fixtures.resolve("state_shapes.json")))
+                .getAsJsonObject().getAsJsonObject("resnet" + depth + "_fpn");
+        Map<String, Tensor> state = WeightsByName.stateOf(Backbones.resnetFpn(depth, 3));
+        assertEquals(new TreeSet<>(expected.keySet()), new TreeSet<>(state.keySet()));
+        for (String key : expected.keySet()) {
+            long[] shape = new long[expected.getAsJsonArray(key).size()];
+            for (int i = 0; i < shape.length; i++) {
+                shape[i] = expected.getAsJsonArray(key).get(i).getAsLong();
+            }
+            assertArrayEquals(shape, state.get(key).shape(), key);
+        }
+    }
+
     private static void assertMatches(String what, Tensor expected, Tensor actual) {
         assertArrayEquals(expected.shape(), actual.shape(), what + " shape");
         double diff = Tensors.maxAbsDifference(expected, actual);
