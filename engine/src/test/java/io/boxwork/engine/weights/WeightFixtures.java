@@ -31,14 +31,18 @@ final class WeightFixtures {
     }
 
     private static boolean ready;
+    private static PythonRun probe;
 
     private WeightFixtures() {
     }
 
     /** Skips the calling test, naming the missing package, when Python's torch is not there. */
-    static void assumeTorchInPython() {
+    static synchronized void assumeTorchInPython() {
         Assumptions.assumeTrue(Files.isExecutable(PYTHON), "SKIPPED: " + PYTHON + " not found: install python3-torch and python3-torchvision");
-        PythonRun probe = runPython(List.of("-c", "import torch, torchvision"));
+        if (probe == null) {
+            // importing torch takes seconds: ask once per test JVM
+            probe = runPython(List.of("-c", "import torch, torchvision"));
+        }
         Assumptions.assumeTrue(probe.exitCode() == 0,
                 "SKIPPED: " + PYTHON + " cannot import torch / torchvision (install python3-torch python3-torchvision): " + probe.output());
     }
