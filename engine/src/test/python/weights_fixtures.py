@@ -95,6 +95,13 @@ def write(folder):
     save(folder, "fasterrcnn_resnet50_fpn", detector_state)
     save(folder, "fasterrcnn_resnet50_fpn_old_layout", old_layout(detector_state))
 
+    # the keys a detector with a ResNet-18 FPN backbone expects (frozen batch norm: no num_batches_tracked)
+    backbone = torchvision.models.detection.backbone_utils.resnet_fpn_backbone(
+        backbone_name="resnet18", weights=None, trainable_layers=3)
+    resnet18_detector = torchvision.models.detection.FasterRCNN(backbone, num_classes=91)
+    with open(os.path.join(folder, "fasterrcnn_resnet18_fpn_keys.json"), "w") as f:
+        json.dump(list(resnet18_detector.state_dict().keys()), f)
+
     torch.manual_seed(2)
     small = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3), torch.nn.BatchNorm2d(4), torch.nn.Flatten(),
                                 torch.nn.Linear(4 * 6 * 6, 5))
