@@ -1,6 +1,7 @@
 package io.boxwork.engine.weights;
 
 import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Tensor;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +25,10 @@ public final class PthReadBench {
             System.err.println(file + " does not exist: run the weights tests first (they write it)");
             System.exit(2);
         }
+        long startup = System.nanoTime();
+        // load the natives first, so the first read is timed as a read and not as start-up
+        Tensor.create(new float[] {0f}).close();
+        System.out.printf("LibTorch start-up: %d ms%n", (System.nanoTime() - startup) / 1_000_000);
         long[] millis = new long[repeats];
         int tensors = 0;
         for (int i = 0; i < repeats; i++) {
