@@ -37,6 +37,7 @@ def describe(t):
         "sha256": hashlib.sha256(tensor_bytes(t)).hexdigest(),
         "first": t.detach().reshape(-1)[0].item() if t.numel() > 0 else None,
         "is_parameter": isinstance(t, torch.nn.Parameter),
+        "requires_grad": t.requires_grad,
     }
 
 
@@ -136,6 +137,8 @@ def write(folder):
     views["column"] = base.view(4, 6)[:, 2]
     views["tail"] = base[10:16].view(2, 3)
     views["parameter"] = torch.nn.Parameter(torch.randn(2, 2))
+    views["frozen_parameter"] = torch.nn.Parameter(torch.randn(3), requires_grad=False)
+    views["requires_grad"] = torch.randn(3, requires_grad=True)
     save(folder, "views", views)
 
 
