@@ -21,6 +21,10 @@ import torch
 import torchvision
 
 
+class TaggedTensor(torch.Tensor):
+    """A tensor subclass: torch.save pickles it through torch._tensor._rebuild_from_type_v2."""
+
+
 def tensor_bytes(t):
     flat = t.detach().reshape(-1).contiguous()
     if flat.dtype == torch.bool:
@@ -139,7 +143,11 @@ def write(folder):
     views["parameter"] = torch.nn.Parameter(torch.randn(2, 2))
     views["frozen_parameter"] = torch.nn.Parameter(torch.randn(3), requires_grad=False)
     views["requires_grad"] = torch.randn(3, requires_grad=True)
+    views["subclass"] = torch.arange(5.0).as_subclass(TaggedTensor)
     save(folder, "views", views)
+    # newer Pythons' pickle opcodes (FRAME, SHORT_BINUNICODE, MEMOIZE, STACK_GLOBAL)
+    save(folder, "views_protocol4", views, pickle_protocol=4)
+    save(folder, "dtypes_protocol4", dtypes, pickle_protocol=4)
 
 
 def check(java_file, reference_file, model_name):

@@ -55,6 +55,12 @@ class PthReaderTest {
     }
 
     @Test
+    void readsPickleProtocol4Opcodes() throws IOException {
+        assertReadsLikePython("views_protocol4");
+        assertReadsLikePython("dtypes_protocol4");
+    }
+
+    @Test
     void readsLegacyNonZipFormatLikeTheZipFormat() throws IOException {
         assertReadsLikePython("resnet18_legacy");
     }
