@@ -16,10 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -86,6 +88,7 @@ public final class CocoFormat implements AnnotationFormat {
         List<Path> imageRoots = imageRoots(dir, file);
         Map<String, Integer> imageIndex = new LinkedHashMap<>();
         List<ImageEntry> entries = new ArrayList<>();
+        Set<String> paths = new HashSet<>();
         for (int i = 0; i < jimages.size(); i++) {
             String p = "$.images[" + i + "]";
             JsonObject ji = src.object(jimages.get(i), p);
@@ -93,6 +96,10 @@ public final class CocoFormat implements AnnotationFormat {
             if (imageIndex.containsKey(id)) throw src.error(p + ".id", "image id " + id + " appears twice");
             String path = DatasetFiles.cleanRelative(src.string(ji, "file_name", p));
             if (path.isEmpty()) throw src.error(p + ".file_name", "file name is empty");
+            if (!paths.add(path)) {
+                report.skipped(file, 0, i, "image " + id + " repeats the file name '" + path + "'; only the first is taken");
+                continue;
+            }
             Path imageFile = locate(imageRoots, path).orElse(null);
             int width = (int) src.optionalInteger(ji, "width", p, 0);
             int height = (int) src.optionalInteger(ji, "height", p, 0);

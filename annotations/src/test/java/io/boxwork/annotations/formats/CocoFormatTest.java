@@ -149,4 +149,21 @@ class CocoFormatTest {
         assertEquals(2, root.getAsJsonArray("categories").size());
         assertEquals(2, root.getAsJsonArray("images").size());
     }
+
+    @Test
+    void aFileNameListedTwiceIsTakenOnce() throws Exception {
+        Path file = dir.resolve("twice.json");
+        Files.writeString(file, """
+            {"images": [{"id": 1, "file_name": "x.png", "width": 10, "height": 10},
+                        {"id": 2, "file_name": "./x.png", "width": 10, "height": 10}],
+             "categories": [{"id": 1, "name": "cat"}],
+             "annotations": [{"id": 1, "image_id": 2, "category_id": 1, "bbox": [1, 1, 2, 2]}]}
+            """);
+        ImportReport.Builder report = new ImportReport.Builder("coco", file);
+        Dataset d = coco.read(file, report);
+        assertEquals(1, d.images().size());
+        assertEquals(0, d.boxCount());
+        assertEquals(List.of(1, 0), report.items().stream().map(ReportItem::index).toList());
+        assertTrue(report.items().get(1).reason().contains("refers to image 2"), report.items().get(1).reason());
+    }
 }

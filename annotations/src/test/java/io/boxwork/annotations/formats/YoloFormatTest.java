@@ -130,4 +130,23 @@ class YoloFormatTest {
         assertEquals(222.2, b.y2(), 480e-6);
         assertTrue(image(again, "neg.png").boxes().isEmpty());
     }
+
+    @Test
+    void perSplitFoldersWithImagesAndLabelsInsideAreRead() throws Exception {
+        Path source = dir.resolve("roboflow");
+        FormatFixtures.rgb(source.resolve("train/images/t.jpg"), 40, 20);
+        FormatFixtures.rgb(source.resolve("valid/images/v.png"), 40, 20);
+        Files.createDirectories(source.resolve("train/labels"));
+        Files.createDirectories(source.resolve("valid/labels"));
+        Files.writeString(source.resolve("data.yaml"), "train: ../train/images\nval: ../valid/images\nnc: 2\nnames: ['ant', 'bee']\n");
+        Files.writeString(source.resolve("README.dataset.txt"), "exported from somewhere\n");
+        Files.writeString(source.resolve("train/labels/t.txt"), "1 0.5 0.5 0.5 0.5\n");
+        Files.writeString(source.resolve("valid/labels/gone.txt"), "0 0.5 0.5 0.5 0.5\n");
+        ImportReport.Builder report = new ImportReport.Builder("yolo", source);
+        Dataset d = yolo.read(source, report);
+        assertEquals(List.of("train/images/t.jpg", "valid/images/v.png"), d.images().stream().map(DatasetImage::path).toList());
+        assertEquals("bee", only(d, "train/images/t.jpg", 0).className());
+        assertEquals(List.of(10.0, 5.0, 30.0, 15.0), coords(only(d, "train/images/t.jpg", 0)));
+        assertEquals(List.of(source.resolve("valid/labels/gone.txt")), report.items().stream().map(ReportItem::file).toList());
+    }
 }
