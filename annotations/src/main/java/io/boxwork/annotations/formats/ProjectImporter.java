@@ -1,5 +1,6 @@
 package io.boxwork.annotations.formats;
 
+import io.boxwork.annotations.image.ImageInfo;
 import io.boxwork.annotations.model.Box;
 import io.boxwork.annotations.model.ImageLabels;
 import io.boxwork.annotations.model.ImageStatus;
@@ -75,6 +76,7 @@ public final class ProjectImporter {
                 continue;
             }
             if (!placeImage(image, target, options.transfer(), report)) continue;
+            noteSizeMismatch(image, target, report);
 
             List<Box> imported = new ArrayList<>();
             long nextId = 1;
@@ -138,6 +140,16 @@ public final class ProjectImporter {
         report.skipped(image.file(), 0, -1, "the project already has a different image at '" + image.path()
             + "'; left it and its labels as they are");
         return false;
+    }
+
+    /** The format's size wins (its boxes were drawn on it), but a header that disagrees is worth a look. */
+    private static void noteSizeMismatch(DatasetImage image, Path target, ImportReport.Builder report) throws IOException {
+        ImageInfo info = ImageInfo.read(target);
+        if (info.width() != image.width() || info.height() != image.height()) {
+            report.note(image.file(), 0, -1, "the annotations give '" + image.path() + "' a size of " + image.width() + "x"
+                + image.height() + " but the image file is " + info.width() + "x" + info.height()
+                + (info.exifOrientation() > 1 ? " upright (EXIF orientation " + info.exifOrientation() + ")" : ""));
+        }
     }
 
     private static ImageLabels merge(ImageLabels existing, List<Box> imported) {

@@ -141,4 +141,14 @@ class ProjectImporterTest {
             ProjectImporter.mergedClasses(ProjectSettings.create("x", List.of("dog", "fish")),
                 new Dataset(List.of("cat", "dog", "bird"), List.of())).stream().map(LabelClass::name).toList());
     }
+
+    @Test
+    void aSizeThatDisagreesWithTheImageHeaderIsNoted() throws Exception {
+        FormatFixtures.rgb(coco.resolve("images/a.png"), 90, 80);
+        ImportReport report = importWith(ImageTransfer.COPY, ProjectImporter.ExistingLabels.KEEP);
+        List<ReportItem> notes = report.items(ReportItem.Kind.NOTE).stream().filter(i -> i.reason().contains("size")).toList();
+        assertEquals(1, notes.size(), report.toText());
+        assertTrue(notes.get(0).reason().contains("100x80 but the image file is 90x80"), notes.get(0).reason());
+        assertEquals(100, project.labels("a.png").width());
+    }
 }
