@@ -3,6 +3,7 @@ package io.boxwork.annotations.formats;
 import io.boxwork.annotations.model.Box;
 import io.boxwork.annotations.model.BoxSource;
 import io.boxwork.annotations.model.ImageLabels;
+import io.boxwork.annotations.model.ImageStatus;
 import io.boxwork.annotations.model.LabelClass;
 import io.boxwork.annotations.model.ProjectSettings;
 import io.boxwork.annotations.model.Split;
@@ -14,8 +15,10 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -26,16 +29,23 @@ public final class ProjectExporter {
 
     /**
      * @param split              only this split's images, or {@code null} for all
+     * @param statuses           only images in one of these states (e.g. done and reviewed, so that
+     *                           images nobody has labelled yet are not exported as empty); empty for all
      * @param includePredictions also write predicted boxes nobody has confirmed (with their scores);
      *                           by default only a person's boxes are labels
      */
-    public record Options(ImageTransfer transfer, Split split, boolean includePredictions) {
+    public record Options(ImageTransfer transfer, Split split, Set<ImageStatus> statuses, boolean includePredictions) {
         public Options {
             Objects.requireNonNull(transfer, "transfer");
+            statuses = statuses == null || statuses.isEmpty() ? EnumSet.allOf(ImageStatus.class) : EnumSet.copyOf(statuses);
         }
 
         public static Options defaults() {
-            return new Options(ImageTransfer.COPY, null, false);
+            return new Options(ImageTransfer.COPY, null, Set.of(), false);
+        }
+
+        public Options withSplit(Split only) {
+            return new Options(transfer, only, statuses, includePredictions);
         }
     }
 
@@ -48,7 +58,7 @@ public final class ProjectExporter {
 
     public static Summary export(Project project, AnnotationFormat format, Path dest, Options options) throws IOException {
         requireEmpty(dest);
-        Dataset dataset = toDataset(project, options.split(), options.includePredictions());
+        Dataset dataset = toDataset(project, options);
         Path imagesRoot = format.imagesRoot(dest);
         for (DatasetImage image : dataset.images()) {
             options.transfer().transfer(image.file(), imagesRoot.resolve(image.path()));
@@ -58,17 +68,18 @@ public final class ProjectExporter {
         return new Summary(format.name(), dest, dataset.images().size(), dataset.boxCount(), dataset.classNames().size());
     }
 
-    /** The project as a neutral dataset: every class in project order, every image of the split with its labels. */
-    public static Dataset toDataset(Project project, Split split, boolean includePredictions) throws IOException {
+    /** The project as a neutral dataset: every class in project order, every image the options select with its labels. */
+    public static Dataset toDataset(Project project, Options options) throws IOException {
         ProjectSettings settings = project.settings();
         List<String> classNames = settings.classes().stream().map(LabelClass::name).toList();
-        List<String> paths = split == null ? project.images() : project.images(split);
+        List<String> paths = options.split() == null ? project.images() : project.images(options.split());
         List<DatasetImage> images = new ArrayList<>(paths.size());
         for (String path : paths) {
             ImageLabels labels = project.labels(path);
+            if (!options.statuses().contains(labels.status())) continue;
             List<DatasetBox> boxes = new ArrayList<>();
             for (Box b : labels.boxes()) {
-                if (b.source() == BoxSource.PREDICTED && !includePredictions) continue;
+                if (b.source() == BoxSource.PREDICTED && !options.includePredictions()) continue;
                 String className = settings.classById(b.classId()).map(LabelClass::name).orElseThrow(() ->
                     new MalformedFileException(project.labelsFile(path), 0, 0, "box " + b.id(),
                         "refers to class id " + b.classId() + ", which the project does not have"));
