@@ -109,9 +109,10 @@ public final class CocoFormat implements AnnotationFormat {
                         + imageRoots);
                     continue;
                 }
-                ImageInfo info = ImageInfo.read(imageFile);
-                width = info.width();
-                height = info.height();
+                Optional<ImageInfo> header = DatasetFiles.header(imageFile, report);
+                if (header.isEmpty()) continue;
+                width = header.get().width();
+                height = header.get().height();
             }
             imageIndex.put(id, entries.size());
             entries.add(new ImageEntry(path, imageFile, width, height, new ArrayList<>()));

@@ -75,6 +75,10 @@ public final class ProjectImporter {
                 report.skipped(image.file(), 0, -1, "image path '" + image.path() + "' leads outside the project's image folder");
                 continue;
             }
+            if (!ImageInfo.isImageFile(target)) {
+                report.skipped(image.file(), 0, -1, "'" + image.path() + "' is not a JPEG, PNG or BMP file, which a project holds");
+                continue;
+            }
             if (!placeImage(image, target, options.transfer(), report)) continue;
             noteSizeMismatch(image, target, report);
 
@@ -143,8 +147,14 @@ public final class ProjectImporter {
     }
 
     /** The format's size wins (its boxes were drawn on it), but a header that disagrees is worth a look. */
-    private static void noteSizeMismatch(DatasetImage image, Path target, ImportReport.Builder report) throws IOException {
-        ImageInfo info = ImageInfo.read(target);
+    private static void noteSizeMismatch(DatasetImage image, Path target, ImportReport.Builder report) {
+        ImageInfo info;
+        try {
+            info = ImageInfo.read(target);
+        } catch (IOException e) {
+            report.note(target, 0, -1, "the image header is unreadable, so its size could not be checked: " + e.getMessage());
+            return;
+        }
         if (info.width() != image.width() || info.height() != image.height()) {
             report.note(image.file(), 0, -1, "the annotations give '" + image.path() + "' a size of " + image.width() + "x"
                 + image.height() + " but the image file is " + info.width() + "x" + info.height()

@@ -57,7 +57,9 @@ public final class TutorialJsonFormat implements AnnotationFormat {
         int withoutFile = 0;
         for (Path imageFile : DatasetFiles.imagesUnder(imagesRoot)) {
             String path = DatasetFiles.relative(imagesRoot, imageFile);
-            ImageInfo info = ImageInfo.read(imageFile);
+            Optional<ImageInfo> header = DatasetFiles.header(imageFile, report);
+            if (header.isEmpty()) continue;
+            ImageInfo info = header.get();
             Optional<Path> json = annotationFile(imageFile, path, parallelRoots);
             List<DatasetBox> boxes = List.of();
             if (json.isPresent()) {

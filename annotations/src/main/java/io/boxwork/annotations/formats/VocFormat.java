@@ -110,9 +110,10 @@ public final class VocFormat implements AnnotationFormat {
                 report.skipped(xml, annotation.line(), -1, "no image size and no image file '" + path + "' next to it");
                 return Optional.empty();
             }
-            ImageInfo info = ImageInfo.read(imageFile);
-            width = info.width();
-            height = info.height();
+            Optional<ImageInfo> header = DatasetFiles.header(imageFile, report);
+            if (header.isEmpty()) return Optional.empty();
+            width = header.get().width();
+            height = header.get().height();
         }
 
         List<DatasetBox> boxes = new ArrayList<>();

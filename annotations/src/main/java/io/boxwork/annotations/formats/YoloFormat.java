@@ -48,7 +48,9 @@ public final class YoloFormat implements AnnotationFormat {
         List<DatasetImage> images = new ArrayList<>();
         for (Path imageFile : DatasetFiles.imagesUnder(imagesRoot)) {
             String path = DatasetFiles.relative(imagesRoot, imageFile);
-            ImageInfo info = ImageInfo.read(imageFile);
+            Optional<ImageInfo> header = DatasetFiles.header(imageFile, report);
+            if (header.isEmpty()) continue;
+            ImageInfo info = header.get();
             Optional<Path> labels = labelFile(source, imageFile);
             List<DatasetBox> boxes = new ArrayList<>();
             if (labels.isPresent()) {

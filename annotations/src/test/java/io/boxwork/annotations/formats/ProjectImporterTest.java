@@ -151,4 +151,19 @@ class ProjectImporterTest {
         assertTrue(notes.get(0).reason().contains("100x80 but the image file is 90x80"), notes.get(0).reason());
         assertEquals(100, project.labels("a.png").width());
     }
+
+    @Test
+    void anImageTypeTheProjectCannotHoldIsSkipped() throws Exception {
+        Path file = dir.resolve("tif/annotations.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file.getParent().resolve("scan.tif"), "II*");
+        Files.writeString(file, """
+            {"images": [{"id": 1, "file_name": "scan.tif", "width": 10, "height": 10}],
+             "categories": [{"id": 1, "name": "cat"}], "annotations": []}
+            """);
+        ImportReport report = ProjectImporter.importInto(project, new CocoFormat(), file, ProjectImporter.Options.defaults());
+        assertEquals(0, report.images());
+        assertTrue(report.items(ReportItem.Kind.SKIPPED).get(0).reason().contains("not a JPEG, PNG or BMP"));
+        assertFalse(Files.exists(project.imageFile("scan.tif")));
+    }
 }

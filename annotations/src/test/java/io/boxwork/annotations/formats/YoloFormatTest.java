@@ -149,4 +149,15 @@ class YoloFormatTest {
         assertEquals(List.of(10.0, 5.0, 30.0, 15.0), coords(only(d, "train/images/t.jpg", 0)));
         assertEquals(List.of(source.resolve("valid/labels/gone.txt")), report.items().stream().map(ReportItem::file).toList());
     }
+
+    @Test
+    void anUnreadableImageIsLeftOutAndReported() throws Exception {
+        Path source = dictDataset();
+        Files.writeString(source.resolve("images/corrupt.png"), "not a png at all");
+        ImportReport.Builder report = new ImportReport.Builder("yolo", source);
+        Dataset d = yolo.read(source, report);
+        assertEquals(3, d.images().size());
+        assertTrue(report.items().stream().anyMatch(i -> source.resolve("images/corrupt.png").equals(i.file())
+            && i.kind() == ReportItem.Kind.SKIPPED && i.reason().contains("header")), report.items().toString());
+    }
 }
