@@ -40,6 +40,11 @@ public final class ProjectExporter {
             statuses = statuses == null || statuses.isEmpty() ? EnumSet.allOf(ImageStatus.class) : EnumSet.copyOf(statuses);
         }
 
+        /** Every image of the split, whatever its status. */
+        public Options(ImageTransfer transfer, Split split, boolean includePredictions) {
+            this(transfer, split, Set.of(), includePredictions);
+        }
+
         public static Options defaults() {
             return new Options(ImageTransfer.COPY, null, Set.of(), false);
         }

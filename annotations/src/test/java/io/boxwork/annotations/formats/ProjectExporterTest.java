@@ -66,7 +66,7 @@ class ProjectExporterTest {
         Path plain = dir.resolve("plain");
         assertEquals(2, ProjectExporter.export(project, new CocoFormat(), plain, ProjectExporter.Options.defaults()).boxes());
         Path withPredictions = dir.resolve("with");
-        ProjectExporter.export(project, new CocoFormat(), withPredictions, new ProjectExporter.Options(ImageTransfer.LINK, null, Set.of(), true));
+        ProjectExporter.export(project, new CocoFormat(), withPredictions, new ProjectExporter.Options(ImageTransfer.LINK, null, true));
         var annotations = cocoJson(withPredictions).getAsJsonArray("annotations");
         assertEquals(3, annotations.size());
         assertEquals(0.75, annotations.get(1).getAsJsonObject().get("score").getAsDouble(), 1e-7);
