@@ -11,6 +11,7 @@ import io.boxwork.annotations.storage.MalformedFileException;
 import io.boxwork.annotations.storage.Project;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,12 +63,26 @@ public final class ProjectExporter {
     }
 
     public static Summary export(Project project, AnnotationFormat format, Path dest, Options options) throws IOException {
+        return export(project, format, dest, options, ProgressListener.NONE);
+    }
+
+    /** @throws InterruptedIOException when the thread is interrupted (a cancelled UI task); the folder is then incomplete */
+    public static Summary export(Project project, AnnotationFormat format, Path dest, Options options,
+                                 ProgressListener progress) throws IOException {
         requireEmpty(dest);
         Dataset dataset = toDataset(project, options);
         Path imagesRoot = format.imagesRoot(dest);
+        int done = 0;
         for (DatasetImage image : dataset.images()) {
+            progress.progress(done, dataset.images().size());
+            if (Thread.interrupted()) {
+                throw new InterruptedIOException("export stopped after " + done + " of " + dataset.images().size()
+                    + " images; " + dest + " is incomplete");
+            }
+            done++;
             options.transfer().transfer(image.file(), imagesRoot.resolve(image.path()));
         }
+        progress.progress(done, dataset.images().size());
         Files.createDirectories(dest);
         format.write(dataset, dest);
         return new Summary(format.name(), dest, dataset.images().size(), dataset.boxCount(), dataset.classNames().size());

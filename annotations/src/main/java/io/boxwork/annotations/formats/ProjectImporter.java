@@ -10,6 +10,7 @@ import io.boxwork.annotations.storage.MalformedFileException;
 import io.boxwork.annotations.storage.Project;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -52,6 +53,15 @@ public final class ProjectImporter {
 
     public static ImportReport importInto(Project project, AnnotationFormat format, Path source, Options options)
             throws IOException {
+        return importInto(project, format, source, options, ProgressListener.NONE);
+    }
+
+    /**
+     * @throws InterruptedIOException when the thread is interrupted (a cancelled UI task); the images
+     *         imported so far stay, each one whole
+     */
+    public static ImportReport importInto(Project project, AnnotationFormat format, Path source, Options options,
+                                          ProgressListener progress) throws IOException {
         ImportReport.Builder report = new ImportReport.Builder(format.name(), source);
         Dataset dataset = format.read(source, report);
 
@@ -69,7 +79,14 @@ public final class ProjectImporter {
         int boxes = 0;
         int negatives = 0;
         int flagged = 0;
+        int done = 0;
         for (DatasetImage image : dataset.images()) {
+            progress.progress(done, dataset.images().size());
+            if (Thread.interrupted()) {
+                project.rescanImages();
+                throw new InterruptedIOException("import stopped after " + done + " of " + dataset.images().size() + " images");
+            }
+            done++;
             Path target = imagesDir.resolve(image.path()).normalize();
             if (!target.startsWith(imagesDir)) {
                 report.skipped(image.file(), 0, -1, "image path '" + image.path() + "' leads outside the project's image folder");
@@ -122,6 +139,7 @@ public final class ProjectImporter {
             report.note(null, 0, -1, flagged + " box(es) marked difficult or crowd were imported as ordinary boxes "
                 + "(a project box has no such flag)");
         }
+        progress.progress(done, dataset.images().size());
         project.rescanImages();
         return report.build(images, boxes, dataset.classNames().size(), negatives);
     }

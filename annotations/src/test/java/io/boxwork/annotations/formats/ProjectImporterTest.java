@@ -166,4 +166,22 @@ class ProjectImporterTest {
         assertTrue(report.items(ReportItem.Kind.SKIPPED).get(0).reason().contains("not a JPEG, PNG or BMP"));
         assertFalse(Files.exists(project.imageFile("scan.tif")));
     }
+
+    @Test
+    void progressIsToldPerImageAndAnInterruptStopsBetweenImages() throws Exception {
+        List<String> seen = new java.util.ArrayList<>();
+        ProjectImporter.importInto(project, new CocoFormat(), coco, ProjectImporter.Options.defaults(),
+            (done, total) -> seen.add(done + "/" + total));
+        assertEquals(List.of("0/3", "1/3", "2/3", "3/3"), seen);
+
+        try (Project other = Project.create(dir.resolve("other"), ProjectSettings.create("o", List.of()))) {
+            java.io.InterruptedIOException stopped = assertThrows(java.io.InterruptedIOException.class, () ->
+                ProjectImporter.importInto(other, new CocoFormat(), coco, ProjectImporter.Options.defaults(), (done, total) -> {
+                    if (done == 1) Thread.currentThread().interrupt();
+                }));
+            assertTrue(stopped.getMessage().contains("after 1 of 3"), stopped.getMessage());
+            assertEquals(List.of("a.png"), other.images());
+            assertTrue(other.hasLabels("a.png"));
+        }
+    }
 }
