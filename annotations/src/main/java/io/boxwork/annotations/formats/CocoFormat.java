@@ -115,7 +115,7 @@ public final class CocoFormat implements AnnotationFormat {
                 height = header.get().height();
             }
             imageIndex.put(id, entries.size());
-            entries.add(new ImageEntry(path, imageFile, width, height, new ArrayList<>()));
+            entries.add(new ImageEntry(path, imageFile, width, height, new ArrayList<>(), new int[1]));
         }
 
         for (int i = 0; i < jannotations.size(); i++) {
@@ -128,7 +128,13 @@ public final class CocoFormat implements AnnotationFormat {
         }
 
         List<DatasetImage> images = new ArrayList<>();
-        for (ImageEntry e : entries) images.add(new DatasetImage(e.path, e.file, e.width, e.height, e.boxes));
+        for (ImageEntry e : entries) {
+            if (e.boxes.isEmpty() && e.crowdRegions[0] > 0) {
+                // Without boxes it reads as "nothing here", yet it shows a crowd: worth a look before training on it.
+                report.note(file, 0, -1, "image '" + e.path + "' has only crowd regions, so it comes in without boxes");
+            }
+            images.add(new DatasetImage(e.path, e.file, e.width, e.height, e.boxes));
+        }
         return new Dataset(classNames, images);
     }
 
@@ -152,6 +158,7 @@ public final class CocoFormat implements AnnotationFormat {
         }
         if (src.optionalBoolean(a, "iscrowd", p, false)) {
             report.skipped(file, 0, index, "annotation " + annotationId + " is a crowd region (iscrowd=1), not one object");
+            entries.get(entry).crowdRegions[0]++;
             return;
         }
         JsonArray bbox = src.array(a, "bbox", p);
@@ -258,6 +265,6 @@ public final class CocoFormat implements AnnotationFormat {
         AtomicFiles.writeString(dest.resolve(ANNOTATIONS_FILE), JsonFiles.toCompactJson(root) + "\n");
     }
 
-    private record ImageEntry(String path, Path file, int width, int height, List<DatasetBox> boxes) {
+    private record ImageEntry(String path, Path file, int width, int height, List<DatasetBox> boxes, int[] crowdRegions) {
     }
 }

@@ -166,4 +166,21 @@ class CocoFormatTest {
         assertEquals(List.of(1, 0), report.items().stream().map(ReportItem::index).toList());
         assertTrue(report.items().get(1).reason().contains("refers to image 2"), report.items().get(1).reason());
     }
+
+    @Test
+    void anImageWithOnlyCrowdRegionsIsNoted() throws Exception {
+        Path file = dir.resolve("crowd.json");
+        Files.writeString(file, """
+            {"images": [{"id": 1, "file_name": "x.png", "width": 10, "height": 10}],
+             "categories": [{"id": 1, "name": "person"}],
+             "annotations": [{"id": 1, "image_id": 1, "category_id": 1, "bbox": [1, 1, 5, 5], "iscrowd": 1}]}
+            """);
+        ImportReport.Builder report = new ImportReport.Builder("coco", file);
+        Dataset d = coco.read(file, report);
+        assertEquals(1, d.negativeCount());
+        ImportReport r = report.build(d);
+        assertEquals(1, r.count(ReportItem.Kind.SKIPPED));
+        assertEquals(1, r.count(ReportItem.Kind.NOTE));
+        assertTrue(r.items(ReportItem.Kind.NOTE).get(0).reason().contains("only crowd regions"));
+    }
 }
