@@ -61,6 +61,7 @@ class CocoFormatTest {
         assertEquals(1, crowd.size());
         assertEquals(ReportItem.Kind.SKIPPED, crowd.get(0).kind());
         assertEquals(2, crowd.get(0).index());
+        assertEquals(11, crowd.get(0).line());
         assertTrue(crowd.get(0).reason().contains("5000000003"), crowd.get(0).reason());
         assertTrue(image(d, "a.png").boxes().stream().noneMatch(b -> b.x1() == 0 && b.x2() == 50));
     }
@@ -182,5 +183,19 @@ class CocoFormatTest {
         assertEquals(1, r.count(ReportItem.Kind.SKIPPED));
         assertEquals(1, r.count(ReportItem.Kind.NOTE));
         assertTrue(r.items(ReportItem.Kind.NOTE).get(0).reason().contains("only crowd regions"));
+    }
+
+    @Test
+    void aFileWithoutTheCocoListsIsRefusedWithWhatIsMissing() throws Exception {
+        Path results = dir.resolve("results.json");
+        Files.writeString(results, "[{\"image_id\": 1, \"category_id\": 1, \"bbox\": [1, 1, 2, 2], \"score\": 0.5}]\n");
+        MalformedFileException notAnObject = assertThrows(MalformedFileException.class,
+            () -> coco.read(results, new ImportReport.Builder("coco", results)));
+        assertEquals(1, notAnObject.line());
+        Path noImages = dir.resolve("no-images.json");
+        Files.writeString(noImages, "{\"categories\": [], \"annotations\": []}\n");
+        MalformedFileException missing = assertThrows(MalformedFileException.class,
+            () -> coco.read(noImages, new ImportReport.Builder("coco", noImages)));
+        assertEquals("$.images", missing.location());
     }
 }

@@ -129,7 +129,7 @@ class ProjectImporterTest {
         String text = report.toText();
         assertTrue(text.contains("images:    3 (1 without boxes)"), text);
         assertTrue(text.contains("boxes:     4"), text);
-        assertTrue(text.contains("annotations.json #2: annotation 5000000003 is a crowd region"), text);
+        assertTrue(text.contains("annotations.json:11 #2: annotation 5000000003 is a crowd region"), text);
         JsonObject json = JsonParser.parseString(report.toJsonText()).getAsJsonObject();
         assertEquals(3, json.get("images").getAsInt());
         assertEquals(4, json.get("boxes").getAsInt());
