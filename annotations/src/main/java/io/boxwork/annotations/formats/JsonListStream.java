@@ -38,7 +38,7 @@ final class JsonListStream implements AutoCloseable {
         reader.setStrictness(Strictness.STRICT);
     }
 
-    /** Opens the root object; false when the file holds something else. */
+    /** Opens the root object; a file holding anything else is malformed for this purpose. */
     void beginRoot() throws IOException {
         guarded(() -> {
             if (reader.peek() != JsonToken.BEGIN_OBJECT) throw error("$", "expected an object at the top of the file");

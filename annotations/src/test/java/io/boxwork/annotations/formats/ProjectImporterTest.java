@@ -13,8 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -169,13 +171,13 @@ class ProjectImporterTest {
 
     @Test
     void progressIsToldPerImageAndAnInterruptStopsBetweenImages() throws Exception {
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         ProjectImporter.importInto(project, new CocoFormat(), coco, ProjectImporter.Options.defaults(),
             (done, total) -> seen.add(done + "/" + total));
         assertEquals(List.of("0/3", "1/3", "2/3", "3/3"), seen);
 
         try (Project other = Project.create(dir.resolve("other"), ProjectSettings.create("o", List.of()))) {
-            java.io.InterruptedIOException stopped = assertThrows(java.io.InterruptedIOException.class, () ->
+            InterruptedIOException stopped = assertThrows(InterruptedIOException.class, () ->
                 ProjectImporter.importInto(other, new CocoFormat(), coco, ProjectImporter.Options.defaults(), (done, total) -> {
                     if (done == 1) Thread.currentThread().interrupt();
                 }));
