@@ -151,7 +151,12 @@ public final class VocFormat implements AnnotationFormat {
             dirs.add(dir.getParent().resolve("JPEGImages"));
         }
         for (Path d : dirs) {
-            if (filename.isPresent() && Files.isRegularFile(d.resolve(filename.get()))) return Optional.of(d.resolve(filename.get()));
+            if (filename.isPresent()) {
+                if (Files.isRegularFile(d.resolve(filename.get()))) return Optional.of(d.resolve(filename.get()));
+                // Some tools write the name without its extension.
+                Optional<Path> byName = DatasetFiles.imageWithStem(d, filename.get());
+                if (byName.isPresent()) return byName;
+            }
             Optional<Path> byStem = DatasetFiles.imageWithStem(d, xmlStem);
             if (byStem.isPresent()) return byStem;
         }
