@@ -118,7 +118,10 @@ public final class YoloFormat implements AnnotationFormat {
             double[] v = new double[t.length - 1];
             int cls;
             try {
-                cls = Integer.parseInt(t[0]);
+                // Some exporters write the class as "3.0".
+                double c = Double.parseDouble(t[0]);
+                if (c != Math.rint(c) || Math.abs(c) > Integer.MAX_VALUE) throw new NumberFormatException();
+                cls = (int) c;
                 for (int i = 1; i < t.length; i++) {
                     v[i - 1] = Double.parseDouble(t[i]);
                     if (!Double.isFinite(v[i - 1])) throw new NumberFormatException();

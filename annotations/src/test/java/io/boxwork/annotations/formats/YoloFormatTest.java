@@ -104,7 +104,7 @@ class YoloFormatTest {
         Files.createSymbolicLink(source.resolve("images"), real);
         Files.writeString(source.resolve("data.yaml"), "names:\n  - cat\n  - dog\n");
         Files.writeString(source.resolve("labels/c.txt"), "1 0.5 0.5 0.5 0.5\n");
-        Files.writeString(source.resolve("labels/deeper/d.txt"), "0 0.5 0.5 1 1\n");
+        Files.writeString(source.resolve("labels/deeper/d.txt"), "0.0 0.5 0.5 1 1\n");
         Dataset d = yolo.read(source, new ImportReport.Builder("yolo", source));
         assertEquals(List.of("c.png", "deeper/d.png"), d.images().stream().map(DatasetImage::path).toList());
         assertEquals(List.of(5.0, 2.5, 15.0, 7.5), coords(only(d, "c.png", 0)));
