@@ -15,6 +15,11 @@ import java.util.TreeSet;
  * <p>Images are every image id seen in the ground truth or the detections; an image with neither
  * cannot change any figure, so it need not be listed. Classes are every class id seen; a class with
  * no ground truth gets -1 everywhere and stays out of the means, as in pycocotools.
+ *
+ * <p>A ground truth is ignored when it is crowd or outside the area range. pycocotools' {@code _prepare}
+ * overwrites an annotation's own {@code ignore} key with {@code iscrowd}, so crowd is the only
+ * per-annotation ignore flag it honours, and the only one here. Boxes are compared as given
+ * (x1, y1, x2, y2 in double), not re-derived from a rounded x, y, w, h.
  */
 public final class CocoEvaluator {
     private static final double EPS = Math.ulp(1.0); // np.spacing(1)
