@@ -52,10 +52,11 @@ public final class CocoEvaluator {
         int[] images = imageSet.stream().mapToInt(Integer::intValue).toArray();
         int[] classes = classSet.stream().mapToInt(Integer::intValue).toArray();
         int aCount = params.areaRanges().size();
-        int maxDet = params.maxDetections()[params.maxDetections().length - 1];
+        int maxDet = params.maxDetectionsAt(params.maxDetectionsCount() - 1);
 
         // evalImgs[k][a][i], null where the image has neither ground truth nor detection of the class.
         CocoImageEvaluation[][][] evalImgs = new CocoImageEvaluation[classes.length][aCount][images.length];
+        double[] iouThresholds = params.iouThresholds();
         for (int k = 0; k < classes.length; k++) {
             for (int i = 0; i < images.length; i++) {
                 long c = cell(images[i], classes[k]);
@@ -67,7 +68,7 @@ public final class CocoEvaluator {
                 double[][] ious = CocoIou.matrix(dts, gts);
                 for (int a = 0; a < aCount; a++) {
                     evalImgs[k][a][i] = CocoImageEvaluation.of(gts, dts, ious, params.areaRanges().get(a),
-                            params.iouThresholds());
+                            iouThresholds);
                 }
             }
         }
@@ -85,7 +86,7 @@ public final class CocoEvaluator {
         for (int k = 0; k < classes.length; k++) {
             for (int a = 0; a < layout.a(); a++) {
                 for (int m = 0; m < layout.m(); m++) {
-                    int maxDet = params.maxDetections()[m];
+                    int maxDet = params.maxDetectionsAt(m);
                     Concatenated e = Concatenated.of(evalImgs[k][a], maxDet, tCount);
                     if (e == null) {
                         continue;
