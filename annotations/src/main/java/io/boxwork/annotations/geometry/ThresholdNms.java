@@ -107,10 +107,16 @@ public final class ThresholdNms {
                 if (cells > MAX_CELLS_PER_BOX) {
                     ws.wide[wideCount++] = kept;
                 } else {
+                    int corner = (cy0 << 16) | cx0;
                     for (int cy = cy0; cy <= cy1; cy++) {
                         for (int cx = cx0; cx <= cx1; cx++) {
                             int cellIndex = cy * cols + cx;
-                            ws.entryKept[entries] = kept;
+                            ws.entryX1[entries] = x1;
+                            ws.entryY1[entries] = y1;
+                            ws.entryX2[entries] = x2;
+                            ws.entryY2[entries] = y2;
+                            ws.entryArea[entries] = a;
+                            ws.entryCorner[entries] = corner;
                             ws.entryNext[entries] = head[cellIndex];
                             head[cellIndex] = entries++;
                         }
@@ -123,19 +129,31 @@ public final class ThresholdNms {
         return total;
     }
 
+    /**
+     * A kept box and the candidate share a rectangle of cells; the pair is compared only in that
+     * rectangle's top-left cell, so each pair is compared once without a visited mark.
+     */
     private static boolean overlapsBucketed(NmsWorkspace ws, int cols, int cx0, int cx1, int cy0, int cy1,
                                             float x1, float y1, float x2, float y2, float a, double iouThreshold) {
-        int stamp = ws.nextStamp();
-        int[] seen = ws.seen;
+        int[] head = ws.cellHead;
+        int[] next = ws.entryNext;
+        int[] corner = ws.entryCorner;
+        float[] ex1 = ws.entryX1;
+        float[] ey1 = ws.entryY1;
+        float[] ex2 = ws.entryX2;
+        float[] ey2 = ws.entryY2;
+        float[] ea = ws.entryArea;
         for (int cy = cy0; cy <= cy1; cy++) {
             for (int cx = cx0; cx <= cx1; cx++) {
-                for (int e = ws.cellHead[cy * cols + cx]; e >= 0; e = ws.entryNext[e]) {
-                    int k = ws.entryKept[e];
-                    if (seen[k] == stamp) {
+                for (int e = head[cy * cols + cx]; e >= 0; e = next[e]) {
+                    int k = corner[e];
+                    if (Math.max(k & 0xffff, cx0) != cx || Math.max(k >>> 16, cy0) != cy) {
                         continue;
                     }
-                    seen[k] = stamp;
-                    if (overlaps(ws, k, x1, y1, x2, y2, a, iouThreshold)) {
+                    float w = Math.max(0f, Math.min(ex2[e], x2) - Math.max(ex1[e], x1));
+                    float h = Math.max(0f, Math.min(ey2[e], y2) - Math.max(ey1[e], y1));
+                    float inter = w * h;
+                    if (inter / (ea[e] + a - inter) > iouThreshold) {
                         return true;
                     }
                 }
