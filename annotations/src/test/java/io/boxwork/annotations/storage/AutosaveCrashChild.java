@@ -19,7 +19,11 @@ public final class AutosaveCrashChild {
         Path dir = Path.of(args[0]);
         long debounceMs = Long.parseLong(args[1]);
         Project project = Project.open(dir);
-        AutosaveWriter autosave = new AutosaveWriter(project::saveLabels, Duration.ofMillis(debounceMs));
+        AutosaveWriter autosave = new AutosaveWriter(labels -> {
+            project.saveLabels(labels);
+            System.out.println("SAVED " + labels.imagePath() + " " + labels.boxes().size() + " " + System.currentTimeMillis());
+            System.out.flush();
+        }, Duration.ofMillis(debounceMs));
         List<ImageDocument> docs = new ArrayList<>();
         for (String image : project.images()) {
             ImageDocument doc = new ImageDocument(project.labels(image));
