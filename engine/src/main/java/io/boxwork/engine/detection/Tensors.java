@@ -18,6 +18,11 @@ final class Tensors {
         return new Scalar(value);
     }
 
+    /** An integral scalar: unlike a double one, it leaves int64 index tensors int64. */
+    static Scalar scalar(long value) {
+        return new Scalar(value);
+    }
+
     static ScalarOptional some(double value) {
         return new ScalarOptional(new Scalar(value));
     }
