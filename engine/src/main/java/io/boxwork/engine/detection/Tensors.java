@@ -27,6 +27,11 @@ final class Tensors {
         return new ScalarOptional(new Scalar(value));
     }
 
+    /** An integral bound: clamping an int64 tensor with a double bound would turn it into a float tensor. */
+    static ScalarOptional some(long value) {
+        return new ScalarOptional(new Scalar(value));
+    }
+
     static ScalarOptional none() {
         return new ScalarOptional();
     }
