@@ -124,6 +124,17 @@ def model_fixture(out_dir, name, model, seed):
         model.roi_heads.train()
         model.roi_heads.fg_bg_sampler = det_utils.BalancedPositiveNegativeSampler(KEEP_ALL, 0.25)
         _, roi_losses = model.roi_heads(features, proposals, image_list.image_sizes, targets)
+
+        # The whole detector in training mode, on targets in original-image pixels: with the samplers
+        # keeping everything its losses are deterministic.
+        model.train()
+        orig_targets = [
+            {"boxes": torch.tensor([[12.0, 18.0, 95.0, 120.0], [110.0, 25.0, 190.0, 90.0]]),
+             "labels": torch.tensor([1, 3])},
+            {"boxes": torch.tensor([[4.0, 6.0, 50.0, 60.0], [30.0, 40.0, 130.0, 115.0]]),
+             "labels": torch.tensor([2, 1])},
+        ]
+        train_losses = model(images, orig_targets)
         model.eval()
 
     out["images_tensor"] = image_list.tensors
@@ -131,6 +142,8 @@ def model_fixture(out_dir, name, model, seed):
         out[f"image_{i}"] = img
         out[f"target_boxes_{i}"] = targets[i]["boxes"]
         out[f"target_labels_{i}"] = targets[i]["labels"]
+        out[f"orig_target_boxes_{i}"] = orig_targets[i]["boxes"]
+        out[f"orig_target_labels_{i}"] = orig_targets[i]["labels"]
         out[f"anchors_{i}"] = anchors[i]
         out[f"proposals_{i}"] = proposals[i]
         out[f"detections_boxes_{i}"] = boxes[i]
@@ -150,6 +163,8 @@ def model_fixture(out_dir, name, model, seed):
     out["box_regression"] = box_regression
     for k, v in list(rpn_losses.items()) + list(roi_losses.items()):
         out[k] = v
+    for k, v in train_losses.items():
+        out["train_" + k] = v
     meta = {
         "image_sizes": [list(s) for s in image_list.image_sizes],
         "num_classes": NUM_CLASSES,
