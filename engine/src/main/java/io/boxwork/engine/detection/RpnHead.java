@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * The RPN's shared 3x3 conv + ReLU and its two 1x1 predictors, with torchvision 0.14's keys:
  * {@code conv.0.0} (a {@code Conv2dNormActivation} without norm inside a {@code Sequential}),
- * {@code cls_logits}, {@code bbox_pred}. Older checkpoints name the conv {@code conv.weight};
- * torchvision renames it on load, and so must whoever loads such a file here.
+ * {@code cls_logits}, {@code bbox_pred}. Older checkpoints (among them torchvision's published COCO
+ * weights) name the conv {@code conv.weight}; torchvision renames it on load, and
+ * {@link #currentKey(String)} does the same for whoever loads such a file here.
  */
 public final class RpnHead extends Module {
 
@@ -36,6 +37,21 @@ public final class RpnHead extends Module {
         clsLogits = register_module("cls_logits", new Conv2dImpl(inChannels, numAnchors, new LongPointer(1, 1)));
         bboxPred = register_module("bbox_pred", new Conv2dImpl(inChannels, numAnchors * 4, new LongPointer(1, 1)));
         initialise();
+    }
+
+    /**
+     * The 0.14 name of a state-dict key: {@code <prefix>head.conv.weight|bias} (RPNHead version 1)
+     * becomes {@code <prefix>head.conv.0.0.weight|bias}; every other key is returned unchanged.
+     */
+    public static String currentKey(String key) {
+        for (String type : List.of("weight", "bias")) {
+            String legacy = "head.conv." + type;
+            if (key.endsWith(legacy) && (key.length() == legacy.length()
+                    || key.charAt(key.length() - legacy.length() - 1) == '.')) {
+                return key.substring(0, key.length() - legacy.length()) + "head.conv.0.0." + type;
+            }
+        }
+        return key;
     }
 
     /** torchvision's init: weights N(0, 0.01), biases zero. */
