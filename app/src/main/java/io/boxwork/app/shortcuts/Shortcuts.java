@@ -1,6 +1,5 @@
 package io.boxwork.app.shortcuts;
 
-import javafx.scene.input.KeyCharacterCombination;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -98,12 +97,15 @@ public final class Shortcuts {
         key(t, ActionId.TOGGLE_LAYER_LOCK, KeyCode.L);
         key(t, ActionId.FIT_TO_WINDOW, KeyCode.F);
         t.add(new Binding(new KeyCodeCombination(KeyCode.DIGIT0, SHORTCUT_DOWN), ActionId.FIT_TO_WINDOW));
-        t.add(new Binding(new KeyCharacterCombination("+", KeyCombination.SHIFT_ANY), ActionId.ZOOM_IN));
+        // Key codes, not characters: matching a character needs the native toolkit and a keyboard layout.
         key(t, ActionId.ZOOM_IN, KeyCode.EQUALS);
+        t.add(new Binding(new KeyCodeCombination(KeyCode.EQUALS, SHIFT_DOWN), ActionId.ZOOM_IN));
+        key(t, ActionId.ZOOM_IN, KeyCode.ADD);
         key(t, ActionId.ZOOM_OUT, KeyCode.MINUS);
+        key(t, ActionId.ZOOM_OUT, KeyCode.SUBTRACT);
         t.add(new Binding(new KeyCodeCombination(KeyCode.S, SHORTCUT_DOWN), ActionId.SAVE_NOW));
         key(t, ActionId.HELP, KeyCode.F1);
-        t.add(new Binding(new KeyCharacterCombination("?", KeyCombination.SHIFT_ANY), ActionId.HELP));
+        t.add(new Binding(new KeyCodeCombination(KeyCode.SLASH, SHIFT_DOWN), ActionId.HELP));
         return List.copyOf(t);
     }
 
