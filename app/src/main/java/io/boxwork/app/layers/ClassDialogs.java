@@ -137,7 +137,7 @@ public final class ClassDialogs implements LayersPanel.ClassActions {
         task.setOnFailed(e -> {
             closeProgress(progress);
             vm.reloadAfterBackgroundChange();
-            errors.show("Deleting the class stopped part-way; the class is kept and no file was damaged", task.getException());
+            errors.show("The class was not deleted; no labels file was changed", task.getException());
         });
         progress.show();
         Thread t = new Thread(task, "boxwork-delete-class");

@@ -30,12 +30,22 @@ final class WorkbenchFixture {
     final MainWindow window;
 
     WorkbenchFixture(Stage stage) throws IOException {
+        this(stage, Duration.ofMillis(50), dir -> { });
+    }
+
+    /** @param prepare runs on the project folder before the window opens it (e.g. to break a file) */
+    WorkbenchFixture(Stage stage, Duration autosaveDebounce, IoConsumer<Path> prepare) throws IOException {
         dir = Files.createTempDirectory("boxwork-ui");
         Project project = TestProjects.create(dir.resolve("project"), 3, 400, 300, List.of("cat", "dog", "bird"));
-        window = new MainWindow(stage, new RecentProjects(dir.resolve("recent.txt")), Duration.ofMillis(50));
+        prepare.accept(dir.resolve("project"));
+        window = new MainWindow(stage, new RecentProjects(dir.resolve("recent.txt")), autosaveDebounce);
         window.createScene(1200, 760);
         stage.show();
-        window.show(new ProjectSession(project, Duration.ofMillis(50)));
+        window.show(new ProjectSession(project, autosaveDebounce));
+    }
+
+    interface IoConsumer<T> {
+        void accept(T t) throws IOException;
     }
 
     AnnotateMode mode() {
@@ -72,6 +82,10 @@ final class WorkbenchFixture {
         try (Project p = Project.openReadOnly(projectDir())) {
             return p.labels(imagePath);
         }
+    }
+
+    String statusText(String id) {
+        return fx(() -> ((javafx.scene.control.Label) window.root().lookup(id)).getText());
     }
 
     void waitForPicture() throws Exception {
