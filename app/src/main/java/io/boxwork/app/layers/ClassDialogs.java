@@ -1,21 +1,19 @@
 package io.boxwork.app.layers;
 
 import io.boxwork.app.annotate.AnnotateViewModel;
+import io.boxwork.app.shell.BackgroundWork;
 import io.boxwork.app.shell.ErrorDialogs;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.stage.Modality;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
@@ -117,38 +115,12 @@ public final class ClassDialogs implements LayersPanel.ClassActions {
 
     /** Runs in the background behind a modal progress window, so no edit can race the rewrite. */
     private void runDeletion(ClassDeletion deletion) {
-        Task<?> task = new ClassDeletionTask(vm.session(), deletion);
-        Dialog<Void> progress = new Dialog<>();
-        progress.initOwner(owner.get());
-        progress.initModality(Modality.WINDOW_MODAL);
-        progress.setTitle("Deleting class");
-        ProgressBar bar = new ProgressBar();
-        bar.setPrefWidth(360);
-        bar.progressProperty().bind(task.progressProperty());
-        Label what = new Label();
-        what.textProperty().bind(task.messageProperty());
-        VBox box = new VBox(8, bar, what);
-        box.setPadding(new Insets(10));
-        progress.getDialogPane().setContent(box);
-        task.setOnSucceeded(e -> {
-            closeProgress(progress);
-            vm.reloadAfterBackgroundChange();
-        });
-        task.setOnFailed(e -> {
-            closeProgress(progress);
-            vm.reloadAfterBackgroundChange();
-            errors.show("The class was not deleted; no labels file was changed", task.getException());
-        });
-        progress.show();
-        Thread t = new Thread(task, "boxwork-delete-class");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void closeProgress(Dialog<Void> progress) {
-        // A dialog without buttons cannot close itself: give it one first.
-        progress.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        progress.close();
+        BackgroundWork.run(owner.get(), "Deleting class", new ClassDeletionTask(vm.session(), deletion),
+            changed -> vm.reloadAfterBackgroundChange(),
+            error -> {
+                vm.reloadAfterBackgroundChange();
+                errors.show("The class was not deleted; no labels file was changed", error);
+            });
     }
 
     private Optional<String> ask(String title, String prompt, String initial) {

@@ -59,6 +59,11 @@ public final class ProjectSession implements AutoCloseable {
         latest.put(labels.imagePath(), labels);
     }
 
+    /** Drops every snapshot after a background job (an import) rewrote labels files; flush first. */
+    public void forgetSnapshots() {
+        latest.clear();
+    }
+
     /** Writes everything pending now; throws if a write fails (the snapshot stays pending). */
     public void flush() throws IOException {
         autosave.flush();

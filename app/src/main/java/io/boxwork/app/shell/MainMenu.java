@@ -22,6 +22,12 @@ public final class MainMenu {
 
         void openRecent(Path dir);
 
+        void importData();
+
+        void exportData();
+
+        void statistics();
+
         void quit();
     }
 
@@ -38,7 +44,14 @@ public final class MainMenu {
         open.setId("menu-open-project");
         MenuItem quit = item("Quit", file::quit);
         quit.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Q"));
-        Menu fileMenu = new Menu("File", null, newProject, open, recent, new SeparatorMenuItem(),
+        MenuItem importData = item("Import annotations…", file::importData);
+        importData.setId("menu-import");
+        MenuItem exportData = item("Export annotations…", file::exportData);
+        exportData.setId("menu-export");
+        MenuItem statistics = item("Dataset statistics…", file::statistics);
+        statistics.setId("menu-statistics");
+        Menu fileMenu = new Menu("File", null, newProject, open, recent, new SeparatorMenuItem(), importData, exportData,
+            new SeparatorMenuItem(),
             action("Save now", ActionId.SAVE_NOW, shortcuts, run), new SeparatorMenuItem(), quit);
         Menu edit = new Menu("Edit", null,
             action("Undo", ActionId.UNDO, shortcuts, run), action("Redo", ActionId.REDO, shortcuts, run), new SeparatorMenuItem(),
@@ -52,7 +65,7 @@ public final class MainMenu {
             action("Mark reviewed", ActionId.MARK_REVIEWED, shortcuts, run));
         Menu view = new Menu("View", null,
             action("Fit to window", ActionId.FIT_TO_WINDOW, shortcuts, run), action("Zoom in", ActionId.ZOOM_IN, shortcuts, run),
-            action("Zoom out", ActionId.ZOOM_OUT, shortcuts, run), new SeparatorMenuItem(),
+            action("Zoom out", ActionId.ZOOM_OUT, shortcuts, run), new SeparatorMenuItem(), statistics,
             action("Keyboard shortcuts", ActionId.HELP, shortcuts, run));
         bar.getMenus().addAll(fileMenu, edit, image, view);
     }

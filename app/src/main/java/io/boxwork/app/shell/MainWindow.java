@@ -10,6 +10,13 @@ import io.boxwork.app.project.ProjectSession;
 import io.boxwork.app.project.RecentProjects;
 import io.boxwork.app.shortcuts.ActionId;
 import io.boxwork.app.shortcuts.Shortcuts;
+import io.boxwork.app.stats.StatisticsTask;
+import io.boxwork.app.stats.StatisticsView;
+import io.boxwork.app.transfer.ExportDialog;
+import io.boxwork.app.transfer.ExportTask;
+import io.boxwork.app.transfer.ImportDialog;
+import io.boxwork.app.transfer.ImportReportView;
+import io.boxwork.app.transfer.ImportTask;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -74,6 +81,21 @@ public final class MainWindow {
             @Override
             public void openRecent(Path dir) {
                 open(dir);
+            }
+
+            @Override
+            public void importData() {
+                MainWindow.this.importData();
+            }
+
+            @Override
+            public void exportData() {
+                MainWindow.this.exportData();
+            }
+
+            @Override
+            public void statistics() {
+                MainWindow.this.statistics();
             }
 
             @Override
@@ -175,16 +197,72 @@ public final class MainWindow {
             return;
         }
         session = next;
+        showModes(0);
+    }
+
+    /** Builds the modes on the open session, on image {@code index}. */
+    private void showModes(int index) {
+        ProjectSession next = session;
         AnnotateViewModel vm = new AnnotateViewModel(next);
         annotate = new AnnotateMode(vm, statusBar, () -> stage, errors);
         modes.register(annotate);
-        if (vm.imageList().size() > 0) vm.open(0);
+        if (vm.imageList().size() > 0) vm.open(Math.min(index, vm.imageList().size() - 1));
         StatusScanTask scan = new StatusScanTask(next.project(), next.project().images());
         scan.setOnSucceeded(e -> vm.imageList().setStatuses(scan.getValue()));
         Thread t = new Thread(scan, "boxwork-status-scan");
         t.setDaemon(true);
         t.start();
         updateTitle();
+    }
+
+    private void importData() {
+        if (session == null || session.readOnly()) {
+            errors.show("Nothing was imported", new IOException(session == null ? "Open a project first." : "The project is open read-only."));
+            return;
+        }
+        ImportDialog.ask(stage).ifPresent(choice -> BackgroundWork.run(stage, "Importing",
+            new ImportTask(session, choice.format(), choice.source(), choice.options()),
+            report -> {
+                rebuildModes();
+                ImportReportView.dialog(stage, report).show();
+            },
+            error -> {
+                rebuildModes();
+                errors.show("The import stopped; see the message for the file and place", error);
+            }));
+    }
+
+    private void exportData() {
+        if (session == null) return;
+        ExportDialog.ask(stage).ifPresent(choice -> BackgroundWork.run(stage, "Exporting",
+            new ExportTask(session, choice.format(), choice.dest(), choice.options()),
+            summary -> {
+                Alert a = new Alert(Alert.AlertType.INFORMATION, "Wrote " + summary.images() + " images, " + summary.boxes() + " boxes and "
+                    + summary.classes() + " classes as " + summary.format() + " to\n" + summary.dest());
+                a.initOwner(stage);
+                a.setHeaderText("Export finished");
+                a.show();
+            },
+            error -> errors.show("The export failed", error)));
+    }
+
+    private void statistics() {
+        if (session == null) return;
+        BackgroundWork.run(stage, "Dataset statistics", new StatisticsTask(session), stats -> {
+            Stage window = new Stage();
+            window.initOwner(stage);
+            window.setTitle("Dataset statistics — " + session.project().settings().name());
+            window.setScene(new Scene(new StatisticsView(stats), 1000, 700));
+            window.show();
+        }, error -> errors.show("The statistics could not be computed", error));
+    }
+
+    /** After an import rewrote files: the same session, fresh view-models on the same image. */
+    private void rebuildModes() {
+        int index = annotate == null ? 0 : Math.max(0, annotate.viewModel().indexProperty().get());
+        modes.clear();
+        annotate = null;
+        showModes(index);
     }
 
     private void newProject() {
