@@ -200,6 +200,15 @@ public final class AnnotateViewModel implements AutoCloseable {
         }));
     }
 
+    /** Statuses read from disk at open; images edited meanwhile keep the status on screen. */
+    public void applyScannedStatuses(Map<Integer, ImageStatus> scanned) {
+        Map<Integer, ImageStatus> fresh = new HashMap<>();
+        scanned.forEach((i, s) -> {
+            if (i < imageList.size() && session.editedInThisSession(imageList.path(i)).isEmpty()) fresh.put(i, s);
+        });
+        imageList.setStatuses(fresh);
+    }
+
     public void next() {
         open(Math.min(index.get() + 1, imageList.size() - 1));
     }

@@ -208,7 +208,7 @@ public final class MainWindow {
         modes.register(annotate);
         if (vm.imageList().size() > 0) vm.open(Math.min(index, vm.imageList().size() - 1));
         StatusScanTask scan = new StatusScanTask(next.project(), next.project().images());
-        scan.setOnSucceeded(e -> vm.imageList().setStatuses(scan.getValue()));
+        scan.setOnSucceeded(e -> vm.applyScannedStatuses(scan.getValue()));
         Thread t = new Thread(scan, "boxwork-status-scan");
         t.setDaemon(true);
         t.start();
@@ -241,6 +241,7 @@ public final class MainWindow {
                     + summary.classes() + " classes as " + summary.format() + " to\n" + summary.dest());
                 a.initOwner(stage);
                 a.setHeaderText("Export finished");
+                a.getDialogPane().setId("export-finished");
                 a.show();
             },
             error -> errors.show("The export failed", error)));

@@ -38,10 +38,12 @@ public final class ExportDialog {
         d.setTitle("Export annotations");
         d.setHeaderText("Export this project as a dataset another tool can train on");
         ChoiceBox<AnnotationFormat> format = new ChoiceBox<>();
+        format.setId("export-format");
         format.getItems().setAll(AnnotationFormat.all());
         format.setConverter(Converters.of(AnnotationFormat::name));
         format.setValue(format.getItems().get(0));
         TextField dest = new TextField();
+        dest.setId("export-dest");
         dest.setPrefColumnCount(30);
         dest.setPromptText("an empty folder");
         Button browse = new Button("Folder…");
@@ -81,6 +83,7 @@ public final class ExportDialog {
         g.addRow(3, new Label("Image files"), transfer);
         g.add(predictions, 1, 4);
         d.getDialogPane().setContent(g);
+        d.getDialogPane().setId("export-dialog");
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(dest.textProperty().isEmpty());
         d.setResultConverter(b -> b != ButtonType.OK ? null : new Choice(format.getValue(), Path.of(dest.getText().strip()),

@@ -52,6 +52,7 @@ public final class ImportDialog {
         format.valueProperty().addListener((o, a, b) -> hint.setText("Choose " + SOURCE_HINTS.getOrDefault(b.name(), "the dataset")));
         hint.setText("Choose " + SOURCE_HINTS.get(format.getValue().name()));
         TextField source = new TextField();
+        source.setId("import-source");
         source.setPrefColumnCount(30);
         Button file = new Button("File…");
         file.setOnAction(e -> {
@@ -87,6 +88,7 @@ public final class ImportDialog {
         g.addRow(3, new Label("Images"), transfer);
         g.addRow(4, new Label("Images already labelled"), existing);
         d.getDialogPane().setContent(g);
+        d.getDialogPane().setId("import-dialog");
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(source.textProperty().isEmpty());
         d.setResultConverter(b -> b != ButtonType.OK ? null : new Choice(format.getValue(), Path.of(source.getText().strip()),
