@@ -27,6 +27,7 @@ public final class BoxPainter {
     /** Above this many boxes on screen, names are left out: they would cover the picture anyway. */
     private static final int MAX_NAMED = 200;
     private static final Font NAME_FONT = Font.font(11);
+    private static final double NAME_HEIGHT = 13;
 
     /** Everything one frame needs, taken on the UI thread. */
     public record Frame(ImageLabels labels, Viewport viewport, double width, double height, Map<Integer, Color> colours,
@@ -131,7 +132,10 @@ public final class BoxPainter {
             for (Box b : e.getValue()) {
                 if ((b.x2() - b.x1()) * v.zoom() < 30) continue;
                 String text = b.score() == null ? name : name + String.format(" %.2f", b.score());
-                g.fillText(text, px(v.screenX(b.x1())) + 2, px(v.screenY(b.y1())) - 2);
+                double top = px(v.screenY(b.y1()));
+                // Above the box when there is room, else just inside its top edge.
+                double baseline = top - 2 >= NAME_HEIGHT ? top - 2 : top + NAME_HEIGHT + 2;
+                g.fillText(text, px(v.screenX(b.x1())) + 2, baseline);
             }
         }
     }

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * Run: see the app's report (java -cp app/target/classes:app/target/test-classes:$(test classpath) ...).
  */
 public final class NextImageBenchmark {
-    private static final int IMAGES = 6;
+    private static final int IMAGES = 7;
 
     public static void main(String[] args) throws Exception {
         BenchSupport.startHeadlessFx();
@@ -46,9 +46,8 @@ public final class NextImageBenchmark {
         });
         waitForPicture(vm, 0);
 
-        double[] warm = new double[IMAGES / 2 - 1];
-        double[] cold = new double[IMAGES / 2];
-        int w = 0, c = 0;
+        List<Double> warm = new java.util.ArrayList<>();
+        List<Double> cold = new java.util.ArrayList<>();
         for (int i = 1; i < IMAGES; i++) {
             boolean prefetched = i % 2 == 1;
             if (prefetched) {
@@ -57,12 +56,11 @@ public final class NextImageBenchmark {
                 while (!vm.prefetcher().isReady(vm.imageList().path(next)) && System.nanoTime() < deadline) Thread.sleep(20);
             }
             double ms = timeNext(vm, canvas, !prefetched);
-            if (prefetched && w < warm.length) warm[w++] = ms;
-            else if (!prefetched) cold[c++] = ms;
+            (prefetched ? warm : cold).add(ms);
             System.out.printf("n -> photo%d on screen: %.1f ms (%s)%n", i, ms, prefetched ? "prefetched" : "not prefetched");
         }
-        System.out.println("prefetched:     " + BenchSupport.summary(java.util.Arrays.copyOf(warm, w)));
-        System.out.println("not prefetched: " + BenchSupport.summary(java.util.Arrays.copyOf(cold, c)));
+        System.out.println("prefetched:     " + BenchSupport.summary(warm.stream().mapToDouble(Double::doubleValue).toArray()));
+        System.out.println("not prefetched: " + BenchSupport.summary(cold.stream().mapToDouble(Double::doubleValue).toArray()));
         BenchSupport.fx(() -> {
             vm.close();
             return null;
