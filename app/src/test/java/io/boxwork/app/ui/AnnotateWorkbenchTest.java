@@ -39,13 +39,12 @@ class AnnotateWorkbenchTest {
 
     private void drag(FxRobot robot, double x1, double y1, double x2, double y2) {
         Point2D a = f.screen(x1, y1), b = f.screen(x2, y2);
+        // Every robot step already waits for the UI thread to drain its events.
         robot.moveTo(a).press(MouseButton.PRIMARY).moveTo(a.add(3, 3)).moveTo(b).release(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void click(FxRobot robot, double x, double y) {
         robot.moveTo(f.screen(x, y)).clickOn(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void ctrl(FxRobot robot, KeyCode... keys) {
@@ -53,7 +52,6 @@ class AnnotateWorkbenchTest {
         for (KeyCode k : keys) robot.press(k);
         for (int i = keys.length - 1; i >= 0; i--) robot.release(keys[i]);
         robot.release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static void assertBox(Box b, int classId, double x1, double y1, double x2, double y2) {
