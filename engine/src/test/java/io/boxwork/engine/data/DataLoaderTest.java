@@ -145,12 +145,19 @@ class DataLoaderTest {
         NumberedSource source = new NumberedSource(40, -1);
         DataLoader loader = new DataLoader(source, LoaderOptions.evaluation(2).withPrefetch(3).withWorkers(2));
         try (DataLoader.Epoch epoch = loader.epoch(0)) {
-            Thread.sleep(300);
+            awaitLoads(source, 6);
+            Thread.sleep(200);
             assertEquals(6, source.loads.get(), "3 batches of 2 decoded ahead, no more");
             epoch.next();
-            Thread.sleep(300);
-            assertEquals(8, source.loads.get());
+            awaitLoads(source, 8);
+            Thread.sleep(200);
+            assertEquals(8, source.loads.get(), "taking one batch frees room for exactly one more");
         }
+    }
+
+    private static void awaitLoads(NumberedSource source, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (source.loads.get() < count && System.nanoTime() < deadline) Thread.sleep(5);
     }
 
     @Test
