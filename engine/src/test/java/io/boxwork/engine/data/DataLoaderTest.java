@@ -218,6 +218,25 @@ class DataLoaderTest {
     }
 
     @Test
+    void aResumedEpochDeliversTheSameRemainingBatchesWithoutDecodingTheSkippedOnes() {
+        NumberedSource source = new NumberedSource(20, -1);
+        DataLoader loader = new DataLoader(source, LoaderOptions.training(3, 11).withWorkers(2));
+        List<Integer> full;
+        try (DataLoader.Epoch e = loader.epoch(2)) { full = items(e); }
+        int before = source.loads.get();
+        List<Integer> rest;
+        try (DataLoader.Epoch e = loader.epoch(2, 4)) {
+            DetectionBatch first = e.next();
+            assertEquals(4, first.index());
+            rest = new ArrayList<>(indices(first));
+            rest.addAll(items(e));
+        }
+        assertEquals(full.subList(12, 20), rest);
+        assertEquals(8, source.loads.get() - before, "only the 8 items from batch 4 on were decoded");
+        assertThrows(IllegalArgumentException.class, () -> loader.epoch(0, 8));
+    }
+
+    @Test
     void anEmptySourceGivesAnEmptyEpochWithoutThreads() {
         DataLoader loader = new DataLoader(new NumberedSource(0, -1), LoaderOptions.training(2, 1));
         try (DataLoader.Epoch epoch = loader.epoch(0)) {
