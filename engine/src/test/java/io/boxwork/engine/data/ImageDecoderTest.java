@@ -6,7 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,6 +78,35 @@ class ImageDecoderTest {
         assertEquals(1f, img.at(0, 1, 1), 0f);
         assertEquals(128 / 255f, img.at(1, 2, 1), 0f);
         assertEquals(0f, img.at(2, 0, 0), 0f);
+    }
+
+    @Test
+    void sixteenBitColourAndFiveSixFiveSamplesAreRescaledPerChannel() throws Exception {
+        ComponentColorModel cm16 = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), new int[] {16, 16, 16},
+            false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+        BufferedImage deep = new BufferedImage(cm16, cm16.createCompatibleWritableRaster(3, 2), false, null);
+        deep.getRaster().setPixel(1, 1, new int[] {65535, 32896, 0});
+        DecodedImage png = ImageDecoder.decode(TestImageFiles.write(deep, "png", dir.resolve("rgb16.png")));
+        assertEquals(1f, png.at(0, 1, 1), 0f);
+        assertEquals(128 / 255f, png.at(1, 1, 1), 0f);
+        assertEquals(0f, png.at(2, 1, 1), 0f);
+
+        BufferedImage packed = new BufferedImage(3, 2, BufferedImage.TYPE_USHORT_565_RGB);
+        packed.getRaster().setPixel(2, 0, new int[] {31, 32, 0});
+        DecodedImage bmp = ImageDecoder.decode(TestImageFiles.write(packed, "bmp", dir.resolve("rgb565.bmp")));
+        assertEquals(1f, bmp.at(0, 2, 0), 0f);
+        assertEquals(130 / 255f, bmp.at(1, 2, 0), 0f);
+        assertEquals(0f, bmp.at(2, 2, 0), 0f);
+    }
+
+    @Test
+    void greyWithAlphaKeepsTheGreyAndDropsTheAlpha() throws Exception {
+        ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), new int[] {8, 8},
+            true, false, Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE);
+        BufferedImage greyAlpha = new BufferedImage(cm, cm.createCompatibleWritableRaster(2, 2), false, null);
+        greyAlpha.getRaster().setPixel(1, 0, new int[] {90, 0});
+        DecodedImage img = ImageDecoder.decode(TestImageFiles.write(greyAlpha, "png", dir.resolve("ga.png")));
+        for (int c = 0; c < 3; c++) assertEquals(90 / 255f, img.at(c, 1, 0), 0f);
     }
 
     @Test
