@@ -70,7 +70,13 @@ public final class ImageDecoder {
         } catch (IOException | RuntimeException e) {
             throw new ImageDecodeException(file, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
         }
-        PackedRgb stored = toPackedRgb(image);
+        PackedRgb stored;
+        try {
+            stored = toPackedRgb(image);
+        } catch (RuntimeException e) {
+            // e.g. a palette index beyond the palette: the file is damaged in a way ImageIO let through.
+            throw new ImageDecodeException(file, "the pixel data is inconsistent: " + e, e);
+        }
         int orientation = ExifOrientation.NORMAL;
         if (format.equals("jpeg") || format.equals("jpg")) {
             try {

@@ -115,12 +115,33 @@ class TrainingPreflightTest {
     }
 
     @Test
+    void theHeaderCheckSkipsDecodingSoOnlyTheFullCheckFindsATruncatedJpeg() throws Exception {
+        TestProjects p = healthy().image("cut.jpg", 64, 64, Split.TRAIN, box(1, 1, 2, 2, 12, 12));
+        byte[] whole = TestImageFiles.jpeg(TestImageFiles.gradient(64, 64), 0.9f);
+        Files.write(p.project().imageFile("cut.jpg"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertEquals(List.of(), TrainingPreflight.check(p.project(), TrainingPreflight.ImageCheck.HEADER).issues());
+        PreflightIssue issue = only(TrainingPreflight.check(p.project(), TrainingPreflight.ImageCheck.DECODE));
+        assertTrue(issue.message().contains("cut.jpg") && issue.message().contains("truncated"), issue.message());
+    }
+
+    @Test
+    void theHeaderCheckStillFindsSizeMismatchesAndFilesThatAreNoImages() throws Exception {
+        TestProjects p = healthy().image("junk.png", 40, 30, Split.TRAIN, box(1, 1, 2, 2, 12, 12));
+        Files.write(p.project().imageFile("junk.png"), new byte[] {1, 2, 3, 4});
+        TestImageFiles.write(TestImageFiles.gradient(30, 40), "png", p.project().imageFile("t1.png"));
+        PreflightReport report = TrainingPreflight.check(p.project(), TrainingPreflight.ImageCheck.HEADER);
+        assertEquals(2, report.errors().size(), report.issues().toString());
+        assertTrue(report.errors().stream().anyMatch(i -> i.message().contains("junk.png")));
+        assertTrue(report.errors().stream().anyMatch(i -> i.message().contains("is 30x40 (upright)")));
+    }
+
+    @Test
     void anImageReplacedByOneOfAnotherSizeIsAnError() throws Exception {
         TestProjects p = healthy();
         TestImageFiles.write(TestImageFiles.gradient(30, 40), "png", p.project().imageFile("t1.png"));
         PreflightIssue issue = only(TrainingPreflight.check(p.project()));
         assertEquals(ERROR, issue.severity());
-        assertTrue(issue.message().contains("decodes as 30x40") && issue.message().contains("40x30"), issue.message());
+        assertTrue(issue.message().contains("is 30x40 (upright)") && issue.message().contains("40x30"), issue.message());
     }
 
     @Test
