@@ -33,7 +33,7 @@ public final class CheckpointFile {
     public static void write(Path file, Module model, SgdOptimizer optimizer, TrainConfig config, TrainingProgress progress,
                              List<String> classNames, double lr) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("model", StateDict.of(model));
+        root.put("model", ModelState.stateDict(model));
         root.put("optimizer", optimizer.stateDict(lr));
         root.put("epoch", progress.epochsDone());
         root.put("iteration", progress.nextIteration());

@@ -5,7 +5,12 @@ import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
 
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.pytorch.StringSharedModuleDict;
+import org.bytedeco.pytorch.StringTensorDict;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +25,33 @@ public final class ModelState {
     }
 
     /**
+     * The model's parameters and buffers under torch's state-dict names, in torch's order. The
+     * root module's own name comes back from JavaCPP as a null pointer, read here as "".
+     */
+    public static StateDict stateDict(Module model) {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        StringSharedModuleDict modules = model.named_modules();
+        for (int i = 0; i < modules.size(); i++) {
+            BytePointer key = modules.get(i).key();
+            String prefix = key == null ? "" : key.getString();
+            Module part = modules.get(i).value();
+            String dotted = prefix.isEmpty() ? "" : prefix + ".";
+            addAll(tensors, dotted, part.named_parameters(false));
+            addAll(tensors, dotted, part.named_buffers(false));
+        }
+        return new StateDict(tensors);
+    }
+
+    private static void addAll(Map<String, Tensor> into, String prefix, StringTensorDict named) {
+        for (int i = 0; i < named.size(); i++) into.put(prefix + named.get(i).key().getString(), named.get(i).value());
+    }
+
+    /**
      * Copies every file tensor whose name the model has. A shape mismatch is always an error;
      * with {@code strict}, so is a key missing on either side.
      */
     public static LoadReport load(Module model, StateDict file, boolean strict, String where) {
-        StateDict own = StateDict.of(model);
+        StateDict own = stateDict(model);
         List<String> missing = new ArrayList<>();
         List<String> unexpected = new ArrayList<>();
         int loaded = 0;
