@@ -34,7 +34,9 @@ enum StorageType {
         return Arrays.stream(values()).filter(t -> t.className.equals(className)).findFirst();
     }
 
-    static Optional<StorageType> byScalarType(ScalarType scalarType) {
+    static Optional<StorageType> byScalarType(ScalarType fromNative) {
+        // enums handed back by native calls are copies: compare their canonical instance
+        ScalarType scalarType = fromNative.intern();
         return Arrays.stream(values()).filter(t -> t != UNTYPED && t.scalarType == scalarType).findFirst();
     }
 }
