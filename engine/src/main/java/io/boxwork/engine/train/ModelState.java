@@ -42,8 +42,9 @@ public final class ModelState {
         return new StateDict(tensors);
     }
 
+    /** Owning handles: the dict's own entries die with the dict, before the caller is done with them. */
     private static void addAll(Map<String, Tensor> into, String prefix, StringTensorDict named) {
-        for (int i = 0; i < named.size(); i++) into.put(prefix + named.get(i).key().getString(), named.get(i).value());
+        for (int i = 0; i < named.size(); i++) into.put(prefix + named.get(i).key().getString(), new Tensor(named.get(i).value()));
     }
 
     /**

@@ -40,7 +40,8 @@ public final class SgdOptimizer {
         this.weightDecay = weightDecay;
         StringTensorDict named = model.named_parameters(true);
         for (int i = 0; i < named.size(); i++) {
-            Tensor p = named.get(i).value();
+            // An owning handle: the dict's own entries die with the dict.
+            Tensor p = new Tensor(named.get(i).value());
             if (!p.requires_grad()) continue;
             names.add(named.get(i).key().getString());
             params.add(p);
