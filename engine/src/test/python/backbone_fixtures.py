@@ -104,7 +104,9 @@ def write_backbones(out):
     transform = GeneralizedRCNNTransform(64, 160, MEAN, STD).eval()
     with torch.no_grad():
         batch = transform(images)[0].tensors
-    save_tensors(os.path.join(out, "input.pt"), {"batch": batch})
+    # Unpadded odd sizes make the FPN's nearest upsampling use non-integer ratios (3 -> 5, ...).
+    odd = torch.rand(1, 3, 75, 101, generator=torch.Generator().manual_seed(5)) * 4.0 - 2.0
+    save_tensors(os.path.join(out, "input.pt"), {"batch": batch, "odd": odd})
 
     trainable = {}
     for depth in ["resnet18", "resnet50"]:
@@ -113,9 +115,10 @@ def write_backbones(out):
         model = _resnet_fpn_extractor(body, 3).eval()
         with torch.no_grad():
             randomise_frozen_batch_norms(model, torch.Generator().manual_seed(3))
-            features = model(batch)
+            features = dict(model(batch))
+            features.update({f"odd_{k}": v for k, v in model(odd).items()})
         save_tensors(os.path.join(out, f"{depth}_fpn_state.pt"), dict(model.state_dict()))
-        save_tensors(os.path.join(out, f"{depth}_fpn_features.pt"), dict(features))
+        save_tensors(os.path.join(out, f"{depth}_fpn_features.pt"), features)
         for layers in [0, 3, 5]:
             frozen = _resnet_fpn_extractor(resnet.__dict__[depth](weights=None, norm_layer=FrozenBatchNorm2d), layers)
             trainable[f"{depth}_fpn_{layers}"] = trainable_names(frozen)

@@ -22,11 +22,18 @@ public final class TorchvisionScript {
 
     /** Runs {@code script}, which must print one JSON object on stdout, and returns it. */
     public static JsonObject run(String script) throws IOException, InterruptedException {
+        return run(script, null);
+    }
+
+    /** As {@link #run(String)}, passing {@code workDir} as {@code sys.argv[1]} for bulky binary outputs. */
+    public static JsonObject run(String script, Path workDir) throws IOException, InterruptedException {
         assumeTorchvision();
         Path file = Files.createTempFile("boxwork-fixture", ".py");
         try {
             Files.writeString(file, script, StandardCharsets.UTF_8);
-            Process p = new ProcessBuilder(PYTHON, file.toString()).redirectErrorStream(false).start();
+            ProcessBuilder builder = workDir == null ? new ProcessBuilder(PYTHON, file.toString())
+                    : new ProcessBuilder(PYTHON, file.toString(), workDir.toString());
+            Process p = builder.start();
             byte[] out = p.getInputStream().readAllBytes();
             byte[] err = p.getErrorStream().readAllBytes();
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {

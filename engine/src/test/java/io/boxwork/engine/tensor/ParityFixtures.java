@@ -50,15 +50,22 @@ public final class ParityFixtures {
     }
 
     private static void assumeTorchvision() throws IOException, InterruptedException {
-        Assumptions.assumeTrue(Files.isExecutable(PYTHON),
-                "PARITY TESTS SKIPPED: " + PYTHON + " is missing (install Debian's python3-torchvision)");
+        if (!Files.isExecutable(PYTHON)) {
+            skip(PYTHON + " is missing (install Debian's python3-torchvision)");
+        }
         Process probe = new ProcessBuilder(List.of(PYTHON.toString(), "-c", "import torch, torchvision"))
                 .redirectErrorStream(true).start();
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        probe.waitFor(2, TimeUnit.MINUTES);
-        Assumptions.assumeTrue(probe.exitValue() == 0,
-                "PARITY TESTS SKIPPED: torch / torchvision are not importable by " + PYTHON
-                        + " (install Debian's python3-torchvision): " + output.strip());
+        if (!probe.waitFor(2, TimeUnit.MINUTES) || probe.exitValue() != 0) {
+            skip("torch / torchvision are not importable by " + PYTHON
+                    + " (install Debian's python3-torchvision): " + output.strip());
+        }
+    }
+
+    private static void skip(String why) {
+        String message = "PARITY TESTS SKIPPED: " + why;
+        System.err.println("*** " + message + " ***");
+        Assumptions.abort(message);
     }
 
     private static String sha256(byte[] bytes) {

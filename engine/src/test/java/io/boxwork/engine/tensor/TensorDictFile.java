@@ -1,5 +1,8 @@
 package io.boxwork.engine.tensor;
 
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.pytorch.ByteVector;
 import org.bytedeco.pytorch.GenericDict;
 import org.bytedeco.pytorch.GenericDictIterator;
@@ -25,7 +28,7 @@ public final class TensorDictFile {
     /** The tensors by key, in the file's order. */
     public static Map<String, Tensor> read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        IValue value = torch.pickle_load(new ByteVector(bytes));
+        IValue value = torch.pickle_load(toByteVector(bytes));
         if (!value.isGenericDict()) {
             throw new IOException(file + " does not hold a dict");
         }
@@ -40,5 +43,33 @@ public final class TensorDictFile {
             tensors.put(key.toStringRef().getString(), entry.toTensor());
         }
         return tensors;
+    }
+
+    /**
+     * {@code new ByteVector(byte[])} makes one JNI call per byte (10 s for 100 MB), so the bytes go
+     * in with one bulk copy into the vector's storage, found through libstdc++'s layout (the first
+     * field of a {@code std::vector} is its data pointer); the ends are checked to catch a surprise.
+     */
+    private static ByteVector toByteVector(byte[] bytes) {
+        ByteVector vector = new ByteVector(bytes.length);
+        if (bytes.length == 0) {
+            return vector;
+        }
+        long data = new LongPointer(vector).get(0);
+        new VectorStorage(data, bytes.length).put(bytes, 0, bytes.length);
+        if (vector.get(0) != bytes[0] || vector.get(bytes.length - 1) != bytes[bytes.length - 1]) {
+            throw new IllegalStateException("std::vector<char> does not have the expected layout");
+        }
+        return vector;
+    }
+
+    /** A view of native memory owned by someone else: never freed through this object. */
+    private static final class VectorStorage extends BytePointer {
+        VectorStorage(long address, long size) {
+            super((Pointer) null);
+            this.address = address;
+            this.limit = size;
+            this.capacity = size;
+        }
     }
 }

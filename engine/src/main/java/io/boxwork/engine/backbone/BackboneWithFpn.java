@@ -1,0 +1,52 @@
+package io.boxwork.engine.backbone;
+
+import org.bytedeco.pytorch.Tensor;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * torchvision's {@code BackboneWithFPN} over a ResNet: children {@code body} and {@code fpn}, so a
+ * detector registering it as {@code backbone} has torchvision's {@code backbone.body.*} and
+ * {@code backbone.fpn.*} keys. Returns maps "0".."3" (strides 4 to 32) and "pool" (stride 64).
+ */
+public final class BackboneWithFpn extends Backbone {
+
+    /** torchvision's FPN width for its detectors. */
+    public static final long FPN_CHANNELS = 256;
+
+    private final ResNetBody body;
+    private final FeaturePyramidNetwork fpn;
+
+    /** @param trainableLayers 0..5 ResNet stages left trainable, from layer4 down (the FPN always trains) */
+    public BackboneWithFpn(ResNetDepth depth, int trainableLayers) {
+        super();
+        body = register_module("body", new ResNetBody(depth));
+        TrainableLayers.apply(body, trainableLayers);
+        fpn = register_module("fpn", new FeaturePyramidNetwork(depth.stageChannels(), FPN_CHANNELS));
+    }
+
+    public ResNetBody body() {
+        return body;
+    }
+
+    public FeaturePyramidNetwork fpn() {
+        return fpn;
+    }
+
+    @Override
+    public LinkedHashMap<String, Tensor> features(Tensor images) {
+        List<Tensor> levels = fpn.forward(body.forward(images));
+        LinkedHashMap<String, Tensor> maps = new LinkedHashMap<>();
+        for (int i = 0; i < levels.size() - 1; i++) {
+            maps.put(Integer.toString(i), levels.get(i));
+        }
+        maps.put(LastLevelMaxPool.NAME, levels.get(levels.size() - 1));
+        return maps;
+    }
+
+    @Override
+    public long outChannels() {
+        return FPN_CHANNELS;
+    }
+}

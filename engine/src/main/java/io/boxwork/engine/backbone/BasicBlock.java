@@ -1,0 +1,36 @@
+package io.boxwork.engine.backbone;
+
+import org.bytedeco.pytorch.Conv2dImpl;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+
+/** ResNet-18/34's block: two 3x3 convolutions, the first carrying the stride. */
+public final class BasicBlock extends ResidualBlock {
+
+    public static final int EXPANSION = 1;
+
+    private final Conv2dImpl conv1;
+    private final FrozenBatchNorm2d bn1;
+    private final Conv2dImpl conv2;
+    private final FrozenBatchNorm2d bn2;
+    private final Downsample downsample;
+
+    public BasicBlock(long inPlanes, long planes, long stride) {
+        super("BasicBlock");
+        conv1 = register_module("conv1", Convs.resnetConv(inPlanes, planes, 3, stride, 1));
+        bn1 = register_module("bn1", new FrozenBatchNorm2d(planes));
+        conv2 = register_module("conv2", Convs.resnetConv(planes, planes, 3, 1, 1));
+        bn2 = register_module("bn2", new FrozenBatchNorm2d(planes));
+        downsample = stride != 1 || inPlanes != planes * EXPANSION
+                ? register_module("downsample", new Downsample(inPlanes, planes * EXPANSION, stride))
+                : null;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        Tensor out = torch.relu(bn1.forward(conv1.forward(x)));
+        out = bn2.forward(conv2.forward(out));
+        Tensor identity = downsample == null ? x : downsample.forward(x);
+        return torch.relu(out.add(identity));
+    }
+}

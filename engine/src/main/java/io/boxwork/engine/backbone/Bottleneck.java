@@ -1,0 +1,44 @@
+package io.boxwork.engine.backbone;
+
+import org.bytedeco.pytorch.Conv2dImpl;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * ResNet-50/101's block: 1x1 reduce, 3x3, 1x1 expand by 4. The stride sits on the 3x3
+ * convolution (torchvision's "ResNet v1.5"), not on the first 1x1 as in the original paper.
+ */
+public final class Bottleneck extends ResidualBlock {
+
+    public static final int EXPANSION = 4;
+
+    private final Conv2dImpl conv1;
+    private final FrozenBatchNorm2d bn1;
+    private final Conv2dImpl conv2;
+    private final FrozenBatchNorm2d bn2;
+    private final Conv2dImpl conv3;
+    private final FrozenBatchNorm2d bn3;
+    private final Downsample downsample;
+
+    public Bottleneck(long inPlanes, long planes, long stride) {
+        super("Bottleneck");
+        conv1 = register_module("conv1", Convs.resnetConv(inPlanes, planes, 1, 1, 0));
+        bn1 = register_module("bn1", new FrozenBatchNorm2d(planes));
+        conv2 = register_module("conv2", Convs.resnetConv(planes, planes, 3, stride, 1));
+        bn2 = register_module("bn2", new FrozenBatchNorm2d(planes));
+        conv3 = register_module("conv3", Convs.resnetConv(planes, planes * EXPANSION, 1, 1, 0));
+        bn3 = register_module("bn3", new FrozenBatchNorm2d(planes * EXPANSION));
+        downsample = stride != 1 || inPlanes != planes * EXPANSION
+                ? register_module("downsample", new Downsample(inPlanes, planes * EXPANSION, stride))
+                : null;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        Tensor out = torch.relu(bn1.forward(conv1.forward(x)));
+        out = torch.relu(bn2.forward(conv2.forward(out)));
+        out = bn3.forward(conv3.forward(out));
+        Tensor identity = downsample == null ? x : downsample.forward(x);
+        return torch.relu(out.add(identity));
+    }
+}
