@@ -1,5 +1,10 @@
 package io.boxwork.engine.train;
 
+import io.boxwork.engine.data.DataLoader;
+import io.boxwork.engine.data.DetectionBatch;
+import io.boxwork.engine.data.LoaderOptions;
+import io.boxwork.engine.data.SampleSource;
+import io.boxwork.engine.data.SampleTensors;
 import io.boxwork.engine.detection.Target;
 import io.boxwork.engine.inference.DetectorModel;
 import org.bytedeco.javacpp.Pointer;
@@ -22,9 +27,9 @@ import static org.bytedeco.pytorch.global.torch.manual_seed;
  * The training loop: SGD with warm-up and a schedule, gradient clipping, evaluation after each
  * epoch, early stopping, {@code last.pth} / {@code best.pth}, stop on request and exact resume.
  *
- * <p>Every random draw of step {@code k} (shuffle order of its epoch, flips, the samplers inside
- * the model) is seeded from the run seed and {@code k}, so a resumed run takes the same steps an
- * uninterrupted one would.
+ * <p>Every random draw is seeded: the epoch's order and each image's augmentation by the data
+ * loader from (seed, epoch, item), the samplers inside the model from (seed, step). So a resumed
+ * run takes the same steps an uninterrupted one would.
  */
 public final class Trainer {
     private final DetectorModel model;
@@ -33,6 +38,7 @@ public final class Trainer {
     private final SampleSource val;
     private final RunFolder run;
     private final SgdOptimizer optimizer;
+    private final DataLoader loader;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final List<TrainingEvent> history = new ArrayList<>();
     private final int iterationsPerEpoch;
@@ -51,7 +57,9 @@ public final class Trainer {
         this.run = run;
         this.progress = progress;
         this.optimizer = new SgdOptimizer(model.module(), config.momentum(), config.weightDecay());
-        this.iterationsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
+        // One decoding thread: the second core belongs to LibTorch (and the UI, on a desktop).
+        this.loader = new DataLoader(train, LoaderOptions.training(config.batchSize(), config.seed()).withWorkers(1));
+        this.iterationsPerEpoch = loader.batchesPerEpoch();
         this.learningRate = new LearningRate(config.learningRate(), config.warmup(), config.schedule(),
             (long) iterationsPerEpoch * config.epochs(), iterationsPerEpoch);
     }
@@ -121,6 +129,7 @@ public final class Trainer {
                 return loop();
             } finally {
                 listeners.remove(log);
+                loader.close();
             }
         }
     }
@@ -131,44 +140,49 @@ public final class Trainer {
         double smoothedSeconds = Double.NaN;
         while (progress.epochsDone() < config.epochs()) {
             int epoch = progress.epochsDone();
-            int[] order = shuffled(epoch);
             long epochStart = (long) epoch * iterationsPerEpoch;
-            for (long it = progress.nextIteration(); it < epochStart + iterationsPerEpoch; it++) {
-                if (stopRequested) return stop(TrainingEvent.FinishReason.STOPPED);
-                long began = System.nanoTime();
-                int first = (int) (it - epochStart) * config.batchSize();
-                List<DetectionSample> samples = batch(order, first, it);
-                double lr = learningRate.at(it);
-                Map<String, Double> parts = new LinkedHashMap<>();
-                double total;
-                try (PointerScope scope = new PointerScope()) {
-                    manual_seed(config.seed() * 1_000_003L + it);
-                    List<Tensor> images = TrainingBatch.images(samples);
-                    List<Target> targets = samples.stream().map(TrainingBatch::target).toList();
-                    Map<String, Tensor> losses = model.losses(images, targets, new SplittableRandom(config.seed() ^ (it * 0x9E3779B97F4A7C15L)));
-                    Tensor sum = null;
-                    for (Map.Entry<String, Tensor> e : losses.entrySet()) {
-                        parts.put(e.getKey(), e.getValue().item_double());
-                        sum = sum == null ? e.getValue() : sum.add(e.getValue());
+            try (DataLoader.Epoch batches = loader.epoch(epoch)) {
+                // A resumed epoch replays the loader up to where it stopped: same order, same augmentation.
+                for (long skip = epochStart; skip < progress.nextIteration() && batches.hasNext(); skip++) batches.next();
+                for (long it = progress.nextIteration(); it < epochStart + iterationsPerEpoch; it++) {
+                    if (stopRequested) return stop(TrainingEvent.FinishReason.STOPPED);
+                    long began = System.nanoTime();
+                    DetectionBatch batch = batches.next();
+                    double lr = learningRate.at(it);
+                    Map<String, Double> parts = new LinkedHashMap<>();
+                    double total;
+                    try (PointerScope scope = new PointerScope()) {
+                        manual_seed(config.seed() * 1_000_003L + it);
+                        List<SampleTensors> tensors = batch.toTensors();
+                        List<Tensor> images = tensors.stream().map(SampleTensors::image).toList();
+                        List<Target> targets = tensors.stream().map(t -> new Target(t.boxes(), t.labels())).toList();
+                        Map<String, Tensor> losses = model.losses(images, targets,
+                            new SplittableRandom(config.seed() ^ (it * 0x9E3779B97F4A7C15L)));
+                        Tensor sum = null;
+                        for (Map.Entry<String, Tensor> e : losses.entrySet()) {
+                            parts.put(e.getKey(), e.getValue().item_double());
+                            sum = sum == null ? e.getValue() : sum.add(e.getValue());
+                        }
+                        if (sum == null) throw new IllegalStateException("the model returned no loss");
+                        sum = lossHook.apply(it, sum);
+                        total = sum.item_double();
+                        if (!Double.isFinite(total)) {
+                            return fail("loss became " + total + " at iteration " + (it + 1) + " (epoch " + (epoch + 1) + ", parts "
+                                + parts + "); last.pth keeps the last good state: lower the learning rate (now " + lr
+                                + ") and resume", epoch, it);
+                        }
+                        optimizer.zeroGrad();
+                        sum.backward();
+                        optimizer.clipGradients(config.clipNorm());
+                        optimizer.step(lr);
                     }
-                    if (sum == null) throw new IllegalStateException("the model returned no loss");
-                    sum = lossHook.apply(it, sum);
-                    total = sum.item_double();
-                    if (!Double.isFinite(total)) {
-                        return fail("loss became " + total + " at iteration " + (it + 1) + " (epoch " + (epoch + 1) + ", parts "
-                            + parts + "); last.pth keeps the last good state — lower the learning rate (now " + lr + ") and resume", epoch, it);
-                    }
-                    optimizer.zeroGrad();
-                    sum.backward();
-                    optimizer.clipGradients(config.clipNorm());
-                    optimizer.step(lr);
+                    progress = new TrainingProgress(it + 1, epoch, progress.bestMap50(), progress.epochsWithoutImprovement(),
+                        progress.evaluatedEpochs());
+                    double seconds = (System.nanoTime() - began) / 1e9;
+                    smoothedSeconds = Double.isNaN(smoothedSeconds) ? seconds : 0.9 * smoothedSeconds + 0.1 * seconds;
+                    Duration eta = Duration.ofMillis((long) (smoothedSeconds * 1000 * (totalIterations - it - 1)));
+                    emit(new TrainingEvent.Iteration(epoch, it, totalIterations, parts, total, lr, batch.size() / seconds, eta));
                 }
-                progress = new TrainingProgress(it + 1, epoch, progress.bestMap50(), progress.epochsWithoutImprovement(),
-                    progress.evaluatedEpochs());
-                double seconds = (System.nanoTime() - began) / 1e9;
-                smoothedSeconds = Double.isNaN(smoothedSeconds) ? seconds : 0.9 * smoothedSeconds + 0.1 * seconds;
-                Duration eta = Duration.ofMillis((long) (smoothedSeconds * 1000 * (totalIterations - it - 1)));
-                emit(new TrainingEvent.Iteration(epoch, it, totalIterations, parts, total, lr, samples.size() / seconds, eta));
             }
             progress = new TrainingProgress(progress.nextIteration(), epoch + 1, progress.bestMap50(),
                 progress.epochsWithoutImprovement(), progress.evaluatedEpochs());
@@ -184,7 +198,7 @@ public final class Trainer {
     private boolean evaluateIfDue(int epoch) throws IOException {
         boolean due = (epoch + 1) % config.evalEvery() == 0 || epoch + 1 == config.epochs();
         if (!due || val.size() == 0 || progress.evaluatedEpochs() > epoch) return false;
-        Validation.Result r = Validation.run(model, val, config.batchSize(), config.seed());
+        Validation.Result r = Validation.run(model, val, model.classNames(), config.batchSize(), config.seed());
         model.module().train(true);
         emit(new TrainingEvent.Evaluation(epoch, r.metrics()));
         double score = r.metrics().map50();
@@ -193,29 +207,6 @@ public final class Trainer {
             better ? 0 : progress.epochsWithoutImprovement() + 1, epoch + 1);
         if (better) save(run.best(), TrainingEvent.CheckpointKind.BEST);
         return config.patience() > 0 && progress.epochsWithoutImprovement() >= config.patience();
-    }
-
-    private List<DetectionSample> batch(int[] order, int first, long iteration) throws IOException {
-        SplittableRandom flips = new SplittableRandom(config.seed() * 31 + iteration);
-        List<DetectionSample> out = new ArrayList<>();
-        for (int i = first; i < Math.min(order.length, first + config.batchSize()); i++) {
-            DetectionSample s = train.load(order[i]);
-            out.add(config.augmentFlip() && flips.nextBoolean() ? s.flipped() : s);
-        }
-        return out;
-    }
-
-    private int[] shuffled(int epoch) {
-        int[] order = new int[train.size()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        SplittableRandom r = new SplittableRandom(config.seed() + 7919L * epoch);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 
     private TrainingEvent stop(TrainingEvent.FinishReason reason) throws IOException {

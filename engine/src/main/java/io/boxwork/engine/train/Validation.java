@@ -2,6 +2,9 @@ package io.boxwork.engine.train;
 
 import io.boxwork.annotations.metrics.Detection;
 import io.boxwork.annotations.metrics.GroundTruth;
+import io.boxwork.engine.data.DetectionSample;
+import io.boxwork.engine.data.SampleSource;
+import io.boxwork.engine.data.SampleTensors;
 import io.boxwork.engine.detection.Target;
 import io.boxwork.engine.inference.DetectorModel;
 import io.boxwork.engine.tensor.Tensors;
@@ -29,7 +32,8 @@ public final class Validation {
     public record Result(EvaluationMetrics metrics, DetectionScores scores) {
     }
 
-    public static Result run(DetectorModel model, SampleSource val, int batchSize, long seed) throws IOException {
+    public static Result run(DetectorModel model, SampleSource val, List<String> classNames, int batchSize, long seed)
+            throws IOException {
         List<GroundTruth> truth = new ArrayList<>();
         List<Detection> detections = new ArrayList<>();
         double lossSum = 0;
@@ -39,13 +43,14 @@ public final class Validation {
             for (int start = 0; start < val.size(); start += batchSize) {
                 int end = Math.min(val.size(), start + batchSize);
                 List<DetectionSample> batch = new ArrayList<>();
-                for (int i = start; i < end; i++) batch.add(val.load(i));
+                for (int i = start; i < end; i++) batch.add(val.load(i, null));
                 try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
                     List<Tensor> images = new ArrayList<>();
                     List<Target> targets = new ArrayList<>();
                     for (DetectionSample s : batch) {
-                        images.add(Tensor.create(s.chw(), 3, s.height(), s.width()));
-                        targets.add(TrainingBatch.target(s));
+                        SampleTensors t = SampleTensors.of(s);
+                        images.add(t.image());
+                        targets.add(new Target(t.boxes(), t.labels()));
                     }
                     model.module().train(false);
                     List<DetectorModel.ImageResult> out = model.detect(images);
@@ -76,8 +81,7 @@ public final class Validation {
         } finally {
             model.module().train(wasTraining);
         }
-        List<String> names = val.classNames();
-        DetectionScores scores = DetectionScores.compute(truth, detections, label -> names.get(label - 1));
+        DetectionScores scores = DetectionScores.compute(truth, detections, label -> classNames.get(label - 1));
         double valLoss = lossBatches == 0 ? Double.NaN : lossSum / lossBatches;
         EvaluationMetrics m = new EvaluationMetrics(scores.vocMap50(), scores.coco().ap(), scores.perClassAp50(), valLoss, val.size());
         return new Result(m, scores);
