@@ -17,7 +17,30 @@ import java.util.regex.Pattern;
  * @param scoreThresh final detection score threshold; NaN keeps torchvision's 0.05
  */
 public record DetectorSpec(String backbone, int trainableLayers, List<String> classNames, AnchorSettings anchors,
-                           double scoreThresh) {
+                           double scoreThresh, ProposalBudget proposals) {
+
+    /**
+     * How many proposals the RPN keeps and how many anchors / proposals the losses sample per
+     * image. torchvision's numbers suit 800 px images; small images on a CPU train several times
+     * faster with {@link #small()} and lose little.
+     */
+    public record ProposalBudget(int preNmsTopNTrain, int preNmsTopNTest, int postNmsTopNTrain, int postNmsTopNTest,
+                                 int rpnBatchSizePerImage, int boxBatchSizePerImage) {
+        public ProposalBudget {
+            if (preNmsTopNTrain <= 0 || preNmsTopNTest <= 0 || postNmsTopNTrain <= 0 || postNmsTopNTest <= 0
+                || rpnBatchSizePerImage <= 0 || boxBatchSizePerImage <= 0) {
+                throw new IllegalArgumentException("proposal counts must be positive");
+            }
+        }
+
+        public static ProposalBudget torchvision() {
+            return new ProposalBudget(2000, 1000, 2000, 1000, 256, 512);
+        }
+
+        public static ProposalBudget small() {
+            return new ProposalBudget(600, 300, 300, 150, 128, 128);
+        }
+    }
     private static final Pattern RESNET_FPN = Pattern.compile("resnet(18|34|50|101)_fpn");
 
     public DetectorSpec {
@@ -26,6 +49,11 @@ public record DetectorSpec(String backbone, int trainableLayers, List<String> cl
         }
         if (classNames.isEmpty()) throw new IllegalArgumentException("a detector needs at least one class");
         classNames = List.copyOf(classNames);
+        if (proposals == null) proposals = ProposalBudget.torchvision();
+    }
+
+    public DetectorSpec(String backbone, int trainableLayers, List<String> classNames, AnchorSettings anchors, double scoreThresh) {
+        this(backbone, trainableLayers, classNames, anchors, scoreThresh, ProposalBudget.torchvision());
     }
 
     public int depth() {
@@ -45,12 +73,12 @@ public record DetectorSpec(String backbone, int trainableLayers, List<String> cl
                 + anchors.sizes().size());
         }
         return new FasterRcnnConfig(d.numClasses(), anchors.minSize(), anchors.maxSize(), d.imageMean(), d.imageStd(),
-            anchors.sizes(), ratios, d.rpnPreNmsTopNTrain(), d.rpnPreNmsTopNTest(), d.rpnPostNmsTopNTrain(),
-            d.rpnPostNmsTopNTest(), d.rpnNmsThresh(), d.rpnFgIouThresh(), d.rpnBgIouThresh(), d.rpnBatchSizePerImage(),
+            anchors.sizes(), ratios, proposals.preNmsTopNTrain(), proposals.preNmsTopNTest(), proposals.postNmsTopNTrain(),
+            proposals.postNmsTopNTest(), d.rpnNmsThresh(), d.rpnFgIouThresh(), d.rpnBgIouThresh(), proposals.rpnBatchSizePerImage(),
             d.rpnPositiveFraction(), d.rpnScoreThresh(), d.rpnMinBoxSize(), featmaps, d.roiOutputSize(), d.roiSamplingRatio(),
             d.canonicalScale(), d.canonicalLevel(), d.levelMapperEps(), d.representationSize(),
             Double.isNaN(scoreThresh) ? d.boxScoreThresh() : scoreThresh, d.boxNmsThresh(), d.boxDetectionsPerImg(),
-            d.boxFgIouThresh(), d.boxBgIouThresh(), d.boxBatchSizePerImage(), d.boxPositiveFraction(), d.bboxRegWeights(),
+            d.boxFgIouThresh(), d.boxBgIouThresh(), proposals.boxBatchSizePerImage(), d.boxPositiveFraction(), d.bboxRegWeights(),
             d.boxMinSize(), d.bboxXformClip(), d.smoothL1Beta(), d.rawCandidateMinScore(), d.rawCandidateLimit());
     }
 

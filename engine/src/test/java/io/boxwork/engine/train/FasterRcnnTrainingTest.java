@@ -22,7 +22,7 @@ class FasterRcnnTrainingTest {
 
     static FasterRcnnDetector tinyDetector() {
         manual_seed(5);
-        return new DetectorSpec("resnet18_fpn", 1, List.of("red", "green"), SMALL, Double.NaN).build();
+        return new DetectorSpec("resnet18_fpn", 1, List.of("red", "green"), SMALL, Double.NaN, DetectorSpec.ProposalBudget.small()).build();
     }
 
     static TrainConfig tinyConfig(int epochs) {
