@@ -78,6 +78,7 @@ final class BenchCommand implements Callable<Integer> {
         trainer.run();
         double seconds = (System.nanoTime() - began) / 1e9;
         long rssAfter = rssKib();
+        deleteTree(tmp);
         // The first step pays for allocator warm-up and lazy initialisation; steady state is what a long run sees.
         double steady = its.size() > 1 ? its.subList(1, its.size()).stream().mapToDouble(TrainingEvent.Iteration::imagesPerSecond).average().orElse(Double.NaN)
             : its.get(0).imagesPerSecond();
@@ -101,6 +102,12 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 
     /** Resident set size from /proc (Linux); -1 elsewhere. */
