@@ -100,13 +100,13 @@ def trainable_names(model):
 
 def write_backbones(out):
     os.makedirs(out, exist_ok=True)
-    images = random_images(2, [(64, 96), (80, 64)])
+    images = random_images(2, [(50, 75), (90, 60)])
     transform = GeneralizedRCNNTransform(64, 160, MEAN, STD).eval()
     with torch.no_grad():
         batch = transform(images)[0].tensors
     # Unpadded odd sizes make the FPN's nearest upsampling use non-integer ratios (3 -> 5, ...).
     odd = torch.rand(1, 3, 75, 101, generator=torch.Generator().manual_seed(5)) * 4.0 - 2.0
-    save_tensors(os.path.join(out, "input.pt"), {"batch": batch, "odd": odd})
+    save_tensors(os.path.join(out, "input.pt"), {"batch": batch, "odd": odd, "image0": images[0], "image1": images[1]})
 
     trainable = {}
     for depth in ["resnet18", "resnet50"]:
@@ -133,6 +133,13 @@ def write_backbones(out):
     save_tensors(os.path.join(out, "resnet34_state.pt"), dict(body.state_dict()))
     save_tensors(os.path.join(out, "resnet34_features.pt"), dict(features))
     save_json(os.path.join(out, "trainable.json"), trainable)
+
+    # Every key and shape of each supported depth (no forward pass: structure only).
+    shapes = {}
+    for depth in ["resnet18", "resnet34", "resnet50", "resnet101"]:
+        model = _resnet_fpn_extractor(resnet.__dict__[depth](weights=None, norm_layer=FrozenBatchNorm2d), 3)
+        shapes[f"{depth}_fpn"] = {k: list(v.shape) for k, v in model.state_dict().items()}
+    save_json(os.path.join(out, "state_shapes.json"), shapes)
 
 
 if __name__ == "__main__":

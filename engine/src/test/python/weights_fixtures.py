@@ -21,6 +21,10 @@ import torch
 import torchvision
 
 
+class TaggedTensor(torch.Tensor):
+    """A tensor subclass: torch.save pickles it through torch._tensor._rebuild_from_type_v2."""
+
+
 def tensor_bytes(t):
     flat = t.detach().reshape(-1).contiguous()
     if flat.dtype == torch.bool:
@@ -37,6 +41,7 @@ def describe(t):
         "sha256": hashlib.sha256(tensor_bytes(t)).hexdigest(),
         "first": t.detach().reshape(-1)[0].item() if t.numel() > 0 else None,
         "is_parameter": isinstance(t, torch.nn.Parameter),
+        "requires_grad": t.requires_grad,
     }
 
 
@@ -95,6 +100,13 @@ def write(folder):
     save(folder, "fasterrcnn_resnet50_fpn", detector_state)
     save(folder, "fasterrcnn_resnet50_fpn_old_layout", old_layout(detector_state))
 
+    # the keys a detector with a ResNet-18 FPN backbone expects (frozen batch norm: no num_batches_tracked)
+    backbone = torchvision.models.detection.backbone_utils.resnet_fpn_backbone(
+        backbone_name="resnet18", weights=None, trainable_layers=3)
+    resnet18_detector = torchvision.models.detection.FasterRCNN(backbone, num_classes=91)
+    with open(os.path.join(folder, "fasterrcnn_resnet18_fpn_keys.json"), "w") as f:
+        json.dump(list(resnet18_detector.state_dict().keys()), f)
+
     torch.manual_seed(2)
     small = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3), torch.nn.BatchNorm2d(4), torch.nn.Flatten(),
                                 torch.nn.Linear(4 * 6 * 6, 5))
@@ -129,7 +141,13 @@ def write(folder):
     views["column"] = base.view(4, 6)[:, 2]
     views["tail"] = base[10:16].view(2, 3)
     views["parameter"] = torch.nn.Parameter(torch.randn(2, 2))
+    views["frozen_parameter"] = torch.nn.Parameter(torch.randn(3), requires_grad=False)
+    views["requires_grad"] = torch.randn(3, requires_grad=True)
+    views["subclass"] = torch.arange(5.0).as_subclass(TaggedTensor)
     save(folder, "views", views)
+    # newer Pythons' pickle opcodes (FRAME, SHORT_BINUNICODE, MEMOIZE, STACK_GLOBAL)
+    save(folder, "views_protocol4", views, pickle_protocol=4)
+    save(folder, "dtypes_protocol4", dtypes, pickle_protocol=4)
 
 
 def check(java_file, reference_file, model_name):

@@ -1,7 +1,7 @@
 package io.boxwork.engine.backbone;
 
 import org.bytedeco.pytorch.Module;
-import org.bytedeco.pytorch.StringTensorDict;
+import io.boxwork.engine.tensor.NamedTensors;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +38,7 @@ public final class TrainableLayers {
      */
     public static void apply(Module resnet, int trainableLayers) {
         List<String> prefixes = trainablePrefixes(trainableLayers);
-        StringTensorDict parameters = resnet.named_parameters();
-        for (long i = 0; i < parameters.size(); i++) {
-            String name = parameters.get(i).key().getString();
-            boolean trainable = prefixes.stream().anyMatch(name::startsWith);
-            parameters.get(i).value().requires_grad_(trainable);
-        }
+        NamedTensors.parameters(resnet).forEach((name, parameter) ->
+                parameter.requires_grad_(prefixes.stream().anyMatch(name::startsWith)));
     }
 }

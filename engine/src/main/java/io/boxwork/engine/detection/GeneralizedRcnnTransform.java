@@ -100,18 +100,17 @@ public final class GeneralizedRcnnTransform {
             Tensor image = images.get(i);
             checkImage(i, image);
             long[] original = Tensors.heightWidth(image);
-            Tensor out;
             try {
-                out = resize(normalize(image), minSize.getAsInt());
+                Tensor out = resize(normalize(image), minSize.getAsInt());
+                long[] size = Tensors.heightWidth(out);
+                resized.add(out);
+                resizedSizes.add(size);
+                originalSizes.add(original);
+                if (!boxes.isEmpty()) {
+                    resizedBoxes.add(BoxResizing.resize(boxes.get(i), original, size));
+                }
             } catch (IllegalArgumentException e) {
                 throw new InvalidImageException(i, e.getMessage());
-            }
-            long[] size = Tensors.heightWidth(out);
-            resized.add(out);
-            resizedSizes.add(size);
-            originalSizes.add(original);
-            if (!boxes.isEmpty()) {
-                resizedBoxes.add(BoxResizing.resize(boxes.get(i), original, size));
             }
         }
         return new TransformedBatch(new ImageList(batchImages(resized), List.copyOf(resizedSizes)),

@@ -58,6 +58,24 @@ public final class RegionProposalNetwork extends Module {
         this.smoothL1Beta = config.smoothL1Beta();
     }
 
+    /** The RPN of {@code config} over feature maps of {@code inChannels} channels. */
+    public static RegionProposalNetwork of(FasterRcnnConfig config, long inChannels,
+                                           BalancedPositiveNegativeSampler sampler) {
+        AnchorGenerator anchors = new AnchorGenerator(config.anchorSizes(), config.aspectRatios());
+        int perLocation = anchors.numAnchorsPerLocation().get(0);
+        if (anchors.numAnchorsPerLocation().stream().anyMatch(n -> n != perLocation)) {
+            throw new IllegalArgumentException("The shared RPN head needs the same number of anchors at every level, got "
+                    + anchors.numAnchorsPerLocation());
+        }
+        return new RegionProposalNetwork(anchors, new RpnHead(inChannels, perLocation), config, sampler);
+    }
+
+    /** The RPN of {@code config} sampling with LibTorch's default generator. */
+    public static RegionProposalNetwork of(FasterRcnnConfig config, long inChannels) {
+        return of(config, inChannels, new BalancedPositiveNegativeSampler(
+                config.rpnBatchSizePerImage(), config.rpnPositiveFraction(), null));
+    }
+
     public RpnHead head() {
         return head;
     }

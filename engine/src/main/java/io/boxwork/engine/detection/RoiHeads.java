@@ -63,6 +63,19 @@ public final class RoiHeads extends Module {
         this.config = config;
     }
 
+    /** The box branch of {@code config} over feature maps of {@code inChannels} channels. */
+    public static RoiHeads of(FasterRcnnConfig config, long inChannels, BalancedPositiveNegativeSampler sampler) {
+        long pooled = inChannels * config.roiOutputSize() * config.roiOutputSize();
+        return new RoiHeads(MultiScaleRoiAlign.of(config), new TwoMlpHead(pooled, config.representationSize()),
+                new FastRcnnPredictor(config.representationSize(), config.numClasses()), config, sampler);
+    }
+
+    /** The box branch of {@code config} sampling with LibTorch's default generator. */
+    public static RoiHeads of(FasterRcnnConfig config, long inChannels) {
+        return of(config, inChannels, new BalancedPositiveNegativeSampler(
+                config.boxBatchSizePerImage(), config.boxPositiveFraction(), null));
+    }
+
     public TwoMlpHead boxHead() {
         return boxHead;
     }

@@ -1,5 +1,6 @@
 package io.boxwork.engine.weights;
 
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.StringSharedModuleDict;
 import org.bytedeco.pytorch.StringTensorDict;
@@ -35,7 +36,7 @@ public final class StateDict {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         StringSharedModuleDict modules = module.named_modules();
         for (int i = 0; i < modules.size(); i++) {
-            String prefix = modules.get(i).key().getString();
+            String prefix = text(modules.get(i).key());
             Module part = modules.get(i).value();
             String dotted = prefix.isEmpty() ? "" : prefix + ".";
             addAll(tensors, dotted, part.named_parameters(false));
@@ -44,9 +45,14 @@ public final class StateDict {
         return new StateDict(tensors);
     }
 
+    // the bindings hand back an empty std::string (the root module's name) as null
+    private static String text(BytePointer nativeString) {
+        return nativeString == null ? "" : nativeString.getString();
+    }
+
     private static void addAll(Map<String, Tensor> into, String prefix, StringTensorDict named) {
         for (int i = 0; i < named.size(); i++) {
-            into.put(prefix + named.get(i).key().getString(), named.get(i).value());
+            into.put(prefix + text(named.get(i).key()), named.get(i).value());
         }
     }
 

@@ -1,7 +1,6 @@
 package io.boxwork.engine.weights;
 
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.pytorch.MemoryFormatOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptions;
@@ -90,15 +89,6 @@ final class StorageBytes {
             throw new PthFormatException(file, entry.name(), inflater.getBytesRead(), "corrupt deflate data: " + e.getMessage());
         } finally {
             inflater.end();
-        }
-        return bytes;
-    }
-
-    /** Copies bytes from a (mapped) buffer into a new uint8 tensor. */
-    static Tensor copyOf(ByteBuffer source) {
-        Tensor bytes = allocate(source.remaining());
-        if (source.remaining() > 0) {
-            Pointer.memcpy(pointerTo(bytes), new BytePointer(source.slice()), source.remaining());
         }
         return bytes;
     }

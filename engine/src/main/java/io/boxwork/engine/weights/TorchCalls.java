@@ -67,6 +67,9 @@ final class TorchCalls {
             throw at.error("tensor has " + size.length + " sizes but " + stride.length + " strides");
         }
         long storageElements = storage.elements().numel();
+        if (offset < 0) {
+            throw at.error("negative storage offset " + offset + " into storage " + storage.key());
+        }
         long last = offset;
         boolean empty = false;
         for (int i = 0; i < size.length; i++) {
@@ -76,7 +79,7 @@ final class TorchCalls {
             empty |= size[i] == 0;
             last += (size[i] - 1) * stride[i];
         }
-        if (!empty && (offset < 0 || last >= storageElements)) {
+        if (!empty && last >= storageElements) {
             throw at.error("tensor view reaches element " + last + " of storage " + storage.key()
                     + " which holds " + storageElements);
         }

@@ -2,13 +2,15 @@ package io.boxwork.engine.backbone;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.boxwork.engine.detection.GeneralizedRcnnTransform;
+import io.boxwork.engine.detection.ImageList;
+import io.boxwork.engine.tensor.NamedTensors;
 import io.boxwork.engine.tensor.ParityFixtures;
 import io.boxwork.engine.tensor.TensorDictFile;
 import io.boxwork.engine.tensor.Tensors;
 import io.boxwork.engine.tensor.WeightsByName;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;
-import org.bytedeco.pytorch.StringTensorDict;
 import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,22 @@ class BackboneParityTest {
     }
 
     @Test
+    void javaTransformFeedingJavaBackboneMatchesTorchvisionEndToEnd() throws Exception {
+        BackboneWithFpn backbone = Backbones.resnetFpn(18, 3);
+        WeightsByName.copyInto(backbone, TensorDictFile.read(fixtures.resolve("resnet18_fpn_state.pt")), Set.of());
+        backbone.eval();
+        Map<String, Tensor> expected = TensorDictFile.read(fixtures.resolve("resnet18_fpn_features.pt"));
+        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            ImageList batch = GeneralizedRcnnTransform.imageNet(64, 160)
+                    .apply(List.of(input.get("image0"), input.get("image1")));
+            Map<String, Tensor> maps = backbone.features(batch.tensors());
+            for (String level : FPN_LEVELS) {
+                assertMatches("transform + ResNet-18 FPN level " + level, expected.get(level), maps.get(level));
+            }
+        }
+    }
+
+    @Test
     void singleMapResNet34MatchesTorchvisionsIntermediateLayerGetter() throws Exception {
         ResNetBackbone backbone = Backbones.resnet(34, 5);
         WeightsByName.copyInto(backbone, TensorDictFile.read(fixtures.resolve("resnet34_state.pt")), Set.of());
@@ -86,13 +104,28 @@ class BackboneParityTest {
 
         BackboneWithFpn backbone = Backbones.resnetFpn(depth, layers);
         Set<String> trainable = new TreeSet<>();
-        StringTensorDict parameters = backbone.named_parameters();
-        for (long i = 0; i < parameters.size(); i++) {
-            if (parameters.get(i).value().requires_grad()) {
-                trainable.add(parameters.get(i).key().getString());
+        NamedTensors.parameters(backbone).forEach((name, parameter) -> {
+            if (parameter.requires_grad()) {
+                trainable.add(name);
             }
-        }
+        });
         assertEquals(expected, trainable);
+    }
+
+    @ParameterizedTest(name = "ResNet-{0} FPN")
+    @CsvSource({"18", "34", "50", "101"})
+    void everyStateDictKeyAndShapeIsTorchvisions(int depth) throws Exception {
+        JsonObject expected = JsonParser.parseString(Files.readString(fixtures.resolve("state_shapes.json")))
+                .getAsJsonObject().getAsJsonObject("resnet" + depth + "_fpn");
+        Map<String, Tensor> state = WeightsByName.stateOf(Backbones.resnetFpn(depth, 3));
+        assertEquals(new TreeSet<>(expected.keySet()), new TreeSet<>(state.keySet()));
+        for (String key : expected.keySet()) {
+            long[] shape = new long[expected.getAsJsonArray(key).size()];
+            for (int i = 0; i < shape.length; i++) {
+                shape[i] = expected.getAsJsonArray(key).get(i).getAsLong();
+            }
+            assertArrayEquals(shape, state.get(key).shape(), key);
+        }
     }
 
     private static void assertMatches(String what, Tensor expected, Tensor actual) {

@@ -1,10 +1,10 @@
 package io.boxwork.engine.backbone;
 
+import io.boxwork.engine.tensor.NamedTensors;
 import io.boxwork.engine.tensor.Tensors;
 import io.boxwork.engine.tensor.WeightsByName;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;
-import org.bytedeco.pytorch.StringTensorDict;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.junit.jupiter.api.Test;
@@ -73,11 +73,8 @@ class BackboneStructureTest {
 
     @Test
     void noTrainableLayersLeavesOnlyTheFpnTrainable() {
-        StringTensorDict parameters = Backbones.resnetFpn(18, 0).named_parameters();
-        for (long i = 0; i < parameters.size(); i++) {
-            String name = parameters.get(i).key().getString();
-            assertEquals(name.startsWith("fpn."), parameters.get(i).value().requires_grad(), name);
-        }
+        NamedTensors.parameters(Backbones.resnetFpn(18, 0)).forEach((name, parameter) ->
+                assertEquals(name.startsWith("fpn."), parameter.requires_grad(), name));
     }
 
     @Test
@@ -86,7 +83,7 @@ class BackboneStructureTest {
         try (PointerScope scope = new PointerScope()) {
             LinkedHashMap<String, Tensor> maps = backbone.features(torch.rand(1, 3, 64, 64));
             maps.get("0").sum().add(maps.get("pool").sum()).backward();
-            StringTensorDict parameters = backbone.named_parameters();
+            Map<String, Tensor> parameters = NamedTensors.parameters(backbone);
             assertTrue(parameters.get("body.layer4.1.conv2.weight").grad().defined());
             assertTrue(parameters.get("body.layer3.0.downsample.0.weight").grad().defined());
             assertTrue(parameters.get("fpn.inner_blocks.0.0.bias").grad().defined());
@@ -97,12 +94,10 @@ class BackboneStructureTest {
 
     @Test
     void singleMapBackboneFreezesFromConv1UpwardsLikeTheFpnBody() {
-        StringTensorDict parameters = Backbones.resnet(34, 3).named_parameters();
-        for (long i = 0; i < parameters.size(); i++) {
-            String name = parameters.get(i).key().getString();
+        NamedTensors.parameters(Backbones.resnet(34, 3)).forEach((name, parameter) -> {
             boolean expected = name.startsWith("layer2") || name.startsWith("layer3") || name.startsWith("layer4");
-            assertEquals(expected, parameters.get(i).value().requires_grad(), name);
-        }
+            assertEquals(expected, parameter.requires_grad(), name);
+        });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.boxwork.engine.backbone;
 
+import io.boxwork.engine.tensor.NamedTensors;
 import io.boxwork.engine.tensor.Tensors;
 import io.boxwork.engine.tensor.WeightsByName;
 import org.bytedeco.javacpp.PointerScope;
@@ -18,7 +19,7 @@ class FrozenBatchNorm2dTest {
     @Test
     void statisticsAndAffineTermsAreBuffersNotParameters() {
         FrozenBatchNorm2d bn = new FrozenBatchNorm2d(3);
-        assertEquals(0, bn.named_parameters().size());
+        assertEquals(0, NamedTensors.parameters(bn).size());
         assertEquals(List.of("weight", "bias", "running_mean", "running_var"),
                 List.copyOf(WeightsByName.stateOf(bn).keySet()));
     }

@@ -88,6 +88,17 @@ class GeneralizedRcnnTransformTest {
     }
 
     @Test
+    void boxesThatAreNotNByFourAreRefusedNamingTheirImage() {
+        try (PointerScope scope = new PointerScope()) {
+            GeneralizedRcnnTransform transform = GeneralizedRcnnTransform.imageNet(32, 64);
+            InvalidImageException e = assertThrows(InvalidImageException.class, () -> transform.apply(
+                    List.of(torch.rand(3, 8, 8), torch.rand(3, 8, 8)),
+                    List.of(torch.zeros(1, 4), torch.zeros(2, 5))));
+            assertTrue(e.getMessage().startsWith("image 1 of the batch: boxes must be N x 4"), e.getMessage());
+        }
+    }
+
+    @Test
     void anImageWithoutThreeDimensionsIsRefused() {
         try (PointerScope scope = new PointerScope()) {
             GeneralizedRcnnTransform transform = GeneralizedRcnnTransform.imageNet(32, 64);

@@ -11,6 +11,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -40,8 +41,10 @@ public final class TensorDictFile {
             if (!key.isString() || !entry.isTensor()) {
                 throw new IOException(file + " holds an entry that is not string -> tensor");
             }
-            tensors.put(key.toStringRef().getString(), entry.toTensor());
+            // toTensor() points into the dict, which is freed when collected: keep an own handle.
+            tensors.put(key.toStringRef().getString(), new Tensor(entry.toTensor()));
         }
+        Reference.reachabilityFence(value);
         return tensors;
     }
 

@@ -2,11 +2,9 @@ package io.boxwork.engine.tensor;
 
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.NoGradGuard;
-import org.bytedeco.pytorch.StringTensorDict;
 import org.bytedeco.pytorch.Tensor;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,10 +20,7 @@ public final class WeightsByName {
 
     /** Every parameter and buffer of {@code module} by its state-dict key. */
     public static Map<String, Tensor> stateOf(Module module) {
-        Map<String, Tensor> state = new LinkedHashMap<>();
-        addAll(state, module.named_parameters());
-        addAll(state, module.named_buffers());
-        return state;
+        return NamedTensors.state(module);
     }
 
     /**
@@ -53,12 +48,6 @@ public final class WeightsByName {
                 }
                 target.copy_(source);
             }
-        }
-    }
-
-    private static void addAll(Map<String, Tensor> into, StringTensorDict dict) {
-        for (long i = 0; i < dict.size(); i++) {
-            into.put(dict.get(i).key().getString(), dict.get(i).value());
         }
     }
 }

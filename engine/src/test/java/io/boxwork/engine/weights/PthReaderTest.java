@@ -55,6 +55,12 @@ class PthReaderTest {
     }
 
     @Test
+    void readsPickleProtocol4Opcodes() throws IOException {
+        assertReadsLikePython("views_protocol4");
+        assertReadsLikePython("dtypes_protocol4");
+    }
+
+    @Test
     void readsLegacyNonZipFormatLikeTheZipFormat() throws IOException {
         assertReadsLikePython("resnet18_legacy");
     }
@@ -136,6 +142,37 @@ class PthReaderTest {
         Files.writeString(file, "just some text");
         PthFormatException error = assertThrows(PthFormatException.class, () -> PthReader.read(file));
         assertEquals("header", error.part());
+    }
+
+    @Test
+    void bigEndianStoragesInADeflatedArchiveReadAsTheSameNumbers() throws IOException {
+        Tensor original = Tensor.create(new float[] {1.5f, -2f, 3.25f, 1e-7f}, 2, 2);
+        Path little = temp.resolve("little.pth");
+        PthWriter.writeStateDict(little, new StateDict(java.util.Map.of("x", original)));
+        Path big = temp.resolve("big.pth");
+        try (java.util.zip.ZipFile source = new java.util.zip.ZipFile(little.toFile());
+             ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(big))) {
+            for (ZipEntry entry : java.util.Collections.list(source.entries())) {
+                byte[] bytes = source.getInputStream(entry).readAllBytes();
+                if (entry.getName().endsWith("/byteorder")) {
+                    bytes = "big".getBytes();
+                } else if (entry.getName().endsWith("/data/0")) {
+                    for (int i = 0; i < bytes.length; i += 4) {
+                        byte b0 = bytes[i];
+                        byte b1 = bytes[i + 1];
+                        bytes[i] = bytes[i + 3];
+                        bytes[i + 1] = bytes[i + 2];
+                        bytes[i + 2] = b1;
+                        bytes[i + 3] = b0;
+                    }
+                }
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        }
+        Tensor read = PthReader.readStateDict(big).get("x").orElseThrow();
+        assertTrue(read.equal(original), "values after byte swapping");
     }
 
     private static Tensor tensor(PthValue.Dict dict, String key) {

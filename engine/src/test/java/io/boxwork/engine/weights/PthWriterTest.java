@@ -44,6 +44,19 @@ class PthWriterTest {
     }
 
     @Test
+    void pythonCheckRejectsAStateDictWithOneAlteredTensor() throws IOException {
+        Path reference = WeightFixtures.file("resnet18");
+        StateDict original = PthReader.readStateDict(reference);
+        Map<String, Tensor> altered = new LinkedHashMap<>(original.asMap());
+        altered.put("layer1.0.conv1.weight", altered.get("layer1.0.conv1.weight").mul(new org.bytedeco.pytorch.Scalar(1.0001)));
+        Path written = temp.resolve("altered.pth");
+        PthWriter.writeStateDict(written, new StateDict(altered));
+        WeightFixtures.PythonRun check = WeightFixtures.script("check", written.toString(), reference.toString(), "resnet18");
+        assertEquals(1, check.exitCode(), check.output());
+        assertTrue(check.output().contains("FAIL layer1.0.conv1.weight differs"), check.output());
+    }
+
+    @Test
     void checkpointWrittenByJavaKeepsScalarsStateDictAndOptimizerStateForPython() throws IOException {
         Path reference = WeightFixtures.file("checkpoint");
         PthValue.Dict read = (PthValue.Dict) PthReader.read(reference);
@@ -79,6 +92,7 @@ class PthWriterTest {
                 assertArrayEquals(before.sizes().vec().get(), after.tensor().sizes().vec().get(), key + " shape");
                 assertEquals(TensorReference.sha256(before), TensorReference.sha256(after.tensor()), key + " values");
                 assertEquals(((PthValue.TensorValue) value).parameter(), after.parameter(), key + " is a Parameter");
+                assertEquals(((PthValue.TensorValue) value).requiresGrad(), after.requiresGrad(), key + " requires grad");
             });
         }
     }

@@ -51,6 +51,7 @@ final class TensorReference {
         assertEquals(expected.get("offset").getAsLong(), tensor.storage_offset(), where + " storage offset");
         assertEquals(expected.get("sha256").getAsString(), sha256(tensor), where + " values");
         assertEquals(expected.get("is_parameter").getAsBoolean(), actual.parameter(), where + " is a Parameter");
+        assertEquals(expected.get("requires_grad").getAsBoolean(), actual.requiresGrad(), where + " requires grad");
     }
 
     /** Walks the reference tree ({"dict": [[k, v]...]}, {"tensor": {...}}, ...) beside the value. */
