@@ -165,7 +165,7 @@ public final class RegionProposalNetwork extends Module {
             long count = numAnchorsPerLevel.get(level);
             Tensor ob = scoresAll.narrow(1, offset, count);
             long k = Math.min(preNmsTopN(), count);
-            topIdx.add(torch.topk(ob, k, 1, true, true).get1().add(scalar(offset)));
+            topIdx.add(torch.topk(ob, k, 1, true, true).get1().add(new org.bytedeco.pytorch.Scalar(offset)));
             levelIds.add(torch.full(new long[]{k}, scalar(level), new TensorOptions(torch.ScalarType.Long)));
             offset += count;
         }
@@ -209,7 +209,7 @@ public final class RegionProposalNetwork extends Module {
                     torch.zeros(new long[]{anchors.size(0), 4}, floats)};
         }
         Tensor matchedIdxs = proposalMatcher.match(BoxOps.boxIou(gtBoxes, anchors));
-        Tensor matchedGtBoxes = gtBoxes.index_select(0, matchedIdxs.clamp(Tensors.some(0), Tensors.none()));
+        Tensor matchedGtBoxes = gtBoxes.index_select(0, matchedIdxs.clamp(new org.bytedeco.pytorch.ScalarOptional(new org.bytedeco.pytorch.Scalar(0L)), Tensors.none()));
         Tensor labels = matchedIdxs.ge(scalar(0)).to(torch.ScalarType.Float);
         labels.masked_fill_(matchedIdxs.eq(scalar(Matcher.BELOW_LOW_THRESHOLD)), scalar(0.0));
         labels.masked_fill_(matchedIdxs.eq(scalar(Matcher.BETWEEN_THRESHOLDS)), scalar(-1.0));

@@ -169,7 +169,7 @@ public final class RoiHeads extends Module {
                     torch.zeros(new long[]{proposals.size(0)}, longs)};
         }
         Tensor matched = proposalMatcher.match(BoxOps.boxIou(gtBoxes, proposals));
-        Tensor clamped = matched.clamp(Tensors.some(0), Tensors.none());
+        Tensor clamped = matched.clamp(new org.bytedeco.pytorch.ScalarOptional(new org.bytedeco.pytorch.Scalar(0L)), Tensors.none());
         Tensor labels = gtLabels.index_select(0, clamped).to(torch.ScalarType.Long);
         labels.masked_fill_(matched.eq(scalar(Matcher.BELOW_LOW_THRESHOLD)), scalar(0));
         labels.masked_fill_(matched.eq(scalar(Matcher.BETWEEN_THRESHOLDS)), scalar(-1));
@@ -191,7 +191,7 @@ public final class RoiHeads extends Module {
         long n = classLogits.size(0);
         long numClasses = boxRegression.size(-1) / 4;
         Tensor perClass = boxRegression.reshape(n * numClasses, 4);
-        Tensor rows = pos.mul(scalar(numClasses)).add(labelsPos);
+        Tensor rows = pos.mul(new org.bytedeco.pytorch.Scalar(numClasses)).add(labelsPos);
         Tensor boxLoss = torch.smooth_l1_loss(perClass.index_select(0, rows), allTargets.index_select(0, pos),
                 REDUCTION_SUM, config.smoothL1Beta()).div(scalar(allLabels.numel()));
         return new Tensor[]{classificationLoss, boxLoss};
