@@ -12,7 +12,8 @@ import javafx.scene.layout.Region;
 
 /**
  * The model's view of the chosen image: fits the padded input to the view, follows the mouse to
- * the grid cell under it, zooms with the wheel, pans with a drag, and double-click fits again.
+ * the grid cell under it (the cell stays when the mouse leaves, so its anchors can be watched while
+ * editing the settings), zooms with the wheel, pans with a drag, and double-click fits again.
  * Redraws at once on every change of the view-model; nothing here waits for the coverage thread.
  */
 public final class AnchorCanvasView extends Region {
@@ -43,7 +44,6 @@ public final class AnchorCanvasView extends Region {
             }
         });
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> vm.hoverAt(viewport.imageX(e.getX()), viewport.imageY(e.getY())));
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> vm.hoverAt(Double.NaN, Double.NaN));
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             dragX = e.getX();
             dragY = e.getY();

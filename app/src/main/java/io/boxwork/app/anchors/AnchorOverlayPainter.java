@@ -55,7 +55,9 @@ public final class AnchorOverlayPainter {
         int levelIndex = g.levels().indexOf(level);
         int whole = s.wholeImageSize() == null ? 0 : drawWholeImage(gc, v, g, levelIndex, level, s.wholeImageSize());
         int[] points = drawCentres(gc, v, level);
-        List<Rect> hover = s.hover() == null ? List.of() : drawCell(gc, v, g, levelIndex, level, s.hover());
+        AnchorGeometry.Cell cell = s.hover();
+        boolean onGrid = cell != null && cell.row() < level.gridHeight() && cell.col() < level.gridWidth();
+        List<Rect> hover = onGrid ? drawCell(gc, v, g, levelIndex, level, cell) : List.of();
         if (s.highlight() != null) drawHighlight(gc, v, img, s.highlight());
         drawCaptions(gc, v, img, level, points[1]);
         return new OverlayFrame(hover, points[0], points[1], whole);

@@ -85,6 +85,8 @@ public final class AnchorsViewModel implements AutoCloseable {
     private long generation;
     private long imageRequest;
     private boolean syncingFields;
+    /** The model-input point last pointed at, or null. */
+    private double[] hoverPoint;
 
     public AnchorsViewModel(ProjectSession session) {
         this(session, new ImageDecoder(), DEFAULT_DEBOUNCE);
@@ -109,7 +111,8 @@ public final class AnchorsViewModel implements AutoCloseable {
             suggestion.set(null);
         });
         labels.addListener(o -> updateGeometry());
-        level.addListener(o -> hover.set(null));
+        level.addListener(o -> rehover());
+        geometry.addListener(o -> rehover());
         imageIndex.addListener((o, a, b) -> {
             BoxCoverage h = highlight.get();
             if (h != null && !h.imageId().equals(currentImage())) highlight.set(null);
@@ -263,14 +266,27 @@ public final class AnchorsViewModel implements AutoCloseable {
         }
     }
 
-    /** Points the overlay at the cell under model-input point (x, y), or at none. */
+    /**
+     * Points the overlay at the cell under model-input point (x, y). Outside the padded input the
+     * last cell stays, so the mouse can go to the settings while its anchors stay in view; NaN clears.
+     */
     public void hoverAt(double x, double y) {
         AnchorGeometry g = geometry.get();
-        if (g == null || Double.isNaN(x) || x < 0 || y < 0 || x > g.image().paddedWidth() || y > g.image().paddedHeight()) {
+        if (g == null || Double.isNaN(x) || Double.isNaN(y)) {
+            hoverPoint = null;
             hover.set(null);
             return;
         }
+        if (x < 0 || y < 0 || x > g.image().paddedWidth() || y > g.image().paddedHeight()) return;
+        hoverPoint = new double[] {x, y};
         hover.set(g.cellAt(level.get(), x, y));
+    }
+
+    /** Another level or grid: the cell under the same point, which clamping keeps on the new grid. */
+    private void rehover() {
+        AnchorGeometry g = geometry.get();
+        if (hoverPoint == null || g == null || level.get() >= g.levels().size()) hover.set(null);
+        else hover.set(g.cellAt(level.get(), hoverPoint[0], hoverPoint[1]));
     }
 
     // ---- coverage and suggestions -------------------------------------------------------
