@@ -142,7 +142,7 @@ public final class AnchorOverlayPainter {
         int drawn = 0;
         for (int r = 0; r < ratios; r++) {
             Color c = RATIO_COLOURS[r % RATIO_COLOURS.length];
-            gc.setStroke(Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.35));
+            gc.setStroke(Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.22));
             int a = 4 * (r * sizes.size() + sizeIndex);
             for (int row = 0; row < level.gridHeight(); row += step) {
                 double sy = row * (double) level.strideHeight();
