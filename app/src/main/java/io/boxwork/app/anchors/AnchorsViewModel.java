@@ -7,6 +7,7 @@ import io.boxwork.annotations.anchors.AnchorSuggester;
 import io.boxwork.annotations.anchors.AnchorSuggestion;
 import io.boxwork.annotations.anchors.BoxCoverage;
 import io.boxwork.annotations.anchors.SettingsSpecs;
+import io.boxwork.annotations.anchors.SingleMapSuggester;
 import io.boxwork.annotations.model.AnchorSettings;
 import io.boxwork.annotations.model.ImageLabels;
 import io.boxwork.annotations.model.LabelClass;
@@ -340,7 +341,7 @@ public final class AnchorsViewModel implements AutoCloseable {
         });
     }
 
-    /** Proposes sizes (one per level, as many levels as now) and as many ratios as now, from the train boxes. */
+    /** Proposes sizes and ratios from the train boxes, keeping the number of levels, sizes and ratios of now. */
     public void suggest() {
         TrainingBoxes t = training.get();
         AnchorSettings s = settings.get();
@@ -351,8 +352,12 @@ public final class AnchorsViewModel implements AutoCloseable {
         }
         suggesting.set(true);
         Supplier<SuggestedAnchors> work = () -> {
-            AnchorSuggestion a = AnchorSuggester.suggest(t.images(), SettingsSpecs.resizeSpec(s), s.sizes().size(),
-                s.aspectRatios().size(), SUGGESTION_SEED, WORST_COUNT);
+            // A single map keeps as many sizes as it has now; with FPN each level gets one size.
+            AnchorSuggestion a = s.sizes().size() == 1
+                ? SingleMapSuggester.suggest(t.images(), SettingsSpecs.resizeSpec(s), s.sizes().get(0).size(),
+                    s.aspectRatios().size(), SUGGESTION_SEED, WORST_COUNT)
+                : AnchorSuggester.suggest(t.images(), SettingsSpecs.resizeSpec(s), s.sizes().size(),
+                    s.aspectRatios().size(), SUGGESTION_SEED, WORST_COUNT);
             List<List<Integer>> sizes = new ArrayList<>();
             for (double[] levelSizes : a.spec().sizes()) {
                 List<Integer> ls = new ArrayList<>();
