@@ -122,14 +122,16 @@ public final class AnchorsViewModel implements AutoCloseable {
         images.setAll(session.project().images(Split.TRAIN));
     }
 
-    /** Re-reads the train split (the person may have labelled meanwhile) and shows its first image if none is shown. */
+    /** Re-reads the train split (the person may have labelled meanwhile); keeps the shown image if it is still there. */
     public void refresh() {
         String shown = currentImage();
         images.setAll(session.project().images(Split.TRAIN));
         int keep = shown == null ? -1 : images.indexOf(shown);
-        if (keep >= 0) loadImage(keep);
-        else imageIndex.set(images.isEmpty() ? -1 : 0);
-        if (imageIndex.get() == -1 && images.isEmpty()) message.set("The train split has no images.");
+        int target = keep >= 0 ? keep : images.isEmpty() ? -1 : 0;
+        // Same index, maybe another image or newer labels: load again rather than wait for a change.
+        if (imageIndex.get() == target) loadImage(target);
+        else imageIndex.set(target);
+        if (images.isEmpty()) message.set("The train split has no images.");
         reloadTraining();
     }
 
@@ -325,11 +327,12 @@ public final class AnchorsViewModel implements AutoCloseable {
             AnchorCoverage c;
             try {
                 c = AnchorCoverageCalculator.compute(SettingsSpecs.anchorSpec(s), SettingsSpecs.resizeSpec(s), t.images(), WORST_COUNT);
-            } catch (AnchorInputException e) {
+            } catch (RuntimeException e) {
+                // The figures stay those of the last settings that could be measured; the message says why.
                 Platform.runLater(() -> {
                     if (g != generation) return;
                     computing.set(false);
-                    problem.set(e.getMessage());
+                    message.set("Coverage not measured: " + e.getMessage());
                 });
                 return;
             }
@@ -375,7 +378,7 @@ public final class AnchorsViewModel implements AutoCloseable {
                     suggesting.set(false);
                     if (s.equals(settings.get())) suggestion.set(result);
                 });
-            } catch (AnchorInputException e) {
+            } catch (RuntimeException e) {
                 Platform.runLater(() -> {
                     suggesting.set(false);
                     message.set("No suggestion: " + e.getMessage());

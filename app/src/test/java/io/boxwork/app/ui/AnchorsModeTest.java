@@ -262,6 +262,36 @@ class AnchorsModeTest {
         assertNotNull(fx(() -> ((TextField) window.root().lookup("#anchor-sizes")).getText()));
     }
 
+    @Test
+    void oneLevelOfSeveralSizesIsTheSingleMapOfABackboneWithoutFpn(FxRobot robot) throws Exception {
+        AnchorsMode mode = openAnchors(robot);
+        AnchorsViewModel vm = mode.viewModel();
+        TextField sizes = fx(() -> (TextField) window.root().lookup("#anchor-sizes"));
+        robot.clickOn(sizes);
+        fx(() -> {
+            sizes.selectAll();
+            return null;
+        });
+        robot.write("32, 64, 128");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", text("#anchor-problem"));
+        @SuppressWarnings("unchecked")
+        List<String> levels = fx(() -> new ArrayList<>(((javafx.scene.control.ChoiceBox<String>) window.root().lookup("#anchor-level")).getItems()));
+        assertEquals(List.of("C5 · stride 32"), levels);
+        robot.moveTo(screen(mode, 180, 180)).moveBy(1, 0).moveBy(-1, 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(9, fx(() -> mode.canvas().frameProperty().get().hoverAnchors().size()), "three sizes x three ratios");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !vm.computingProperty().get()
+            && vm.coverageProperty().get().worst().get(0).level().equals("C5")));
+        revealBottomOfCoveragePanel();
+        robot.clickOn("#suggest-anchors");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> vm.suggestionProperty().get() != null));
+        AnchorSettings proposal = fx(() -> vm.suggestionProperty().get().settings());
+        assertEquals(1, proposal.sizes().size(), "still a single map");
+        assertEquals(3, proposal.sizes().get(0).size(), "with as many sizes as before");
+    }
+
     private void revealBottomOfCoveragePanel() {
         fx(() -> {
             Node n = window.root().lookup("#coverage-panel");
