@@ -204,7 +204,7 @@ public final class AnchorOverlayPainter {
         String resized = String.format("resized %d×%d (×%.3f) · padded to %d×%d", img.width(), img.height(), img.ratioWidth(),
             img.paddedWidth(), img.paddedHeight());
         String grid = String.format("%s: %d×%d cells, stride %d×%d%s", level.name(), level.gridWidth(), level.gridHeight(),
-            level.strideWidth(), level.strideHeight(), step > 1 ? " (every " + step + "th centre shown)" : "");
+            level.strideWidth(), level.strideHeight(), step > 1 ? " (centres of 1 in " + step + " rows and columns shown)" : "");
         double x = v.screenX(0) + 4, y = Math.max(2, v.screenY(0) + 4);
         label(gc, resized, x, y);
         label(gc, grid, x, y + 17);
