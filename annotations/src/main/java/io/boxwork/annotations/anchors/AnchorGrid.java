@@ -80,11 +80,7 @@ public final class AnchorGrid {
 
     /** Every anchor of an image, levels concatenated: what the RPN matches ground truth against. */
     public static float[] imageAnchors(AnchorSpec spec, ResizedImage image) {
-        var levels = FpnGeometry.levels(image);
-        if (levels.size() != spec.levelCount()) {
-            throw new AnchorInputException("anchor settings have " + spec.levelCount() + " levels but the FPN has "
-                    + levels.size());
-        }
+        var levels = FeatureMaps.levels(image, spec.levelCount());
         float[][] cells = cellAnchors(spec);
         int total = 0;
         for (int l = 0; l < levels.size(); l++) {

@@ -17,11 +17,7 @@ final class BestAnchorFinder {
     private final float[][] cellAnchors;
 
     BestAnchorFinder(AnchorSpec spec, ResizedImage image) {
-        this.levels = FpnGeometry.levels(image);
-        if (levels.size() != spec.levelCount()) {
-            throw new AnchorInputException("anchor settings have " + spec.levelCount() + " levels but the FPN has "
-                    + levels.size());
-        }
+        this.levels = FeatureMaps.levels(image, spec.levelCount());
         this.cellAnchors = AnchorGrid.cellAnchors(spec);
     }
 

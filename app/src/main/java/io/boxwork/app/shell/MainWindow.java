@@ -3,6 +3,8 @@ package io.boxwork.app.shell;
 import io.boxwork.annotations.storage.MalformedFileException;
 import io.boxwork.annotations.storage.Project;
 import io.boxwork.annotations.storage.ProjectLockedException;
+import io.boxwork.app.anchors.AnchorsMode;
+import io.boxwork.app.anchors.AnchorsViewModel;
 import io.boxwork.app.annotate.AnnotateMode;
 import io.boxwork.app.annotate.AnnotateViewModel;
 import io.boxwork.app.annotate.StatusScanTask;
@@ -206,6 +208,7 @@ public final class MainWindow {
         AnnotateViewModel vm = new AnnotateViewModel(next);
         annotate = new AnnotateMode(vm, statusBar, () -> stage, errors);
         modes.register(annotate);
+        modes.register(new AnchorsMode(new AnchorsViewModel(next), statusBar));
         if (vm.imageList().size() > 0) vm.open(Math.min(index, vm.imageList().size() - 1));
         StatusScanTask scan = new StatusScanTask(next.project(), next.project().images());
         scan.setOnSucceeded(e -> vm.applyScannedStatuses(scan.getValue()));

@@ -1,0 +1,53 @@
+package io.boxwork.app.anchors;
+
+import io.boxwork.annotations.anchors.AnchorImage;
+import io.boxwork.annotations.anchors.LabelledBox;
+import io.boxwork.annotations.model.Box;
+import io.boxwork.annotations.model.BoxSource;
+import io.boxwork.annotations.model.ImageLabels;
+import io.boxwork.annotations.model.Split;
+import io.boxwork.app.project.ProjectSession;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The labelled boxes of the train split as the anchor maths reads them: the boxes a person drew or
+ * accepted (predictions are not ground truth), images that cannot be read listed apart.
+ *
+ * @param unreadable one line per image whose labels could not be read, naming the file and why
+ */
+public record TrainingBoxes(List<AnchorImage> images, List<String> unreadable) {
+
+    public TrainingBoxes {
+        images = List.copyOf(images);
+        unreadable = List.copyOf(unreadable);
+    }
+
+    /** Reads every train image's labels; slow on big projects, so call it off the UI thread. */
+    public static TrainingBoxes read(ProjectSession session) {
+        List<AnchorImage> images = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (String path : session.project().images(Split.TRAIN)) {
+            try {
+                images.add(of(session.labels(path)));
+            } catch (IOException | RuntimeException e) {
+                unreadable.add(session.project().labelsFile(path) + ": " + e.getMessage());
+            }
+        }
+        return new TrainingBoxes(images, unreadable);
+    }
+
+    public static AnchorImage of(ImageLabels labels) {
+        List<LabelledBox> boxes = new ArrayList<>();
+        for (Box b : labels.boxes()) {
+            if (b.source() == BoxSource.MANUAL && b.hasArea()) boxes.add(new LabelledBox(b.classId(), b.x1(), b.y1(), b.x2(), b.y2()));
+        }
+        return new AnchorImage(labels.imagePath(), labels.height(), labels.width(), boxes);
+    }
+
+    public int boxCount() {
+        return images.stream().mapToInt(i -> i.boxes().size()).sum();
+    }
+}
