@@ -1,0 +1,48 @@
+package io.boxwork.engine.cli;
+
+import io.boxwork.engine.train.DetectionScores;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "eval", description = {
+    "Score detections: a trained model on a project split (--project --weights),",
+    "or any COCO ground truth and COCO results pair (--gt --dets)."})
+final class EvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--gt", paramLabel = "<coco.json>", description = "COCO ground truth (instances) file")
+    Path gt;
+
+    @Option(names = "--dets", paramLabel = "<detections.json>", description = "COCO results file: [{image_id, category_id, bbox, score}]")
+    Path dets;
+
+    @Option(names = "--project", paramLabel = "<dir>")
+    Path projectDir;
+
+    @Option(names = "--json")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        DetectionScores scores;
+        if (gt != null || dets != null) {
+            if (gt == null || dets == null) throw new IllegalArgumentException("--gt and --dets go together");
+            if (projectDir != null) throw new IllegalArgumentException("give either --gt/--dets or --project/--weights, not both");
+            CocoJsonPair pair = CocoJsonPair.read(gt, dets);
+            scores = DetectionScores.compute(pair.truth(), pair.detections(), id -> pair.categoryNames().getOrDefault(id, "class " + id));
+        } else {
+            throw new IllegalArgumentException("give --gt <coco.json> --dets <detections.json>, or --project <dir> --weights <pth>");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) JsonOut.print(out, ScoresJson.toJson(scores));
+        else ScoresJson.printText(out, scores);
+        return 0;
+    }
+}

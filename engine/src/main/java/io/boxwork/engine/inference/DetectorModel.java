@@ -1,0 +1,34 @@
+package io.boxwork.engine.inference;
+
+import io.boxwork.engine.detection.Detections;
+import io.boxwork.engine.detection.RawCandidates;
+import io.boxwork.engine.detection.Target;
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.Tensor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * What training and prediction need from a detector: a module holding the weights, named
+ * losses in training mode, and per-image detections plus raw candidates in evaluation mode.
+ * Images are {@code 3 x H x W} floats in [0, 1] at their own size; boxes are in their pixels.
+ */
+public interface DetectorModel {
+
+    Module module();
+
+    /** Class names by detector label 1..K. */
+    List<String> classNames();
+
+    /** Training forward (the caller sets train mode): torchvision's loss dict. */
+    Map<String, Tensor> losses(List<Tensor> images, List<Target> targets, RandomGenerator random);
+
+    /** Evaluation forward (the caller sets eval mode and no-grad): one result per image, in original pixels. */
+    List<ImageResult> detect(List<Tensor> images);
+
+    /** Final detections and the raw candidates they were selected from. */
+    record ImageResult(Detections detections, RawCandidates candidates) {
+    }
+}
