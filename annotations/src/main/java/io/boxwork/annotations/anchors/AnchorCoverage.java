@@ -18,4 +18,10 @@ public record AnchorCoverage(int boxes, double shareAtLeast07, double shareAtLea
         perClass = List.copyOf(perClass);
         worst = List.copyOf(worst);
     }
+
+    /** A copy: the record's counts stay as computed. */
+    @Override
+    public int[] histogram() {
+        return histogram.clone();
+    }
 }

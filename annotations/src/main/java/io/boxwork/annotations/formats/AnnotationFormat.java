@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One annotation file format: a reader and a writer of a neutral {@link Dataset}. Readers never
@@ -31,6 +32,11 @@ public sealed interface AnnotationFormat permits CocoFormat, VocFormat, YoloForm
 
     static List<AnnotationFormat> all() {
         return List.of(new CocoFormat(), new VocFormat(), new YoloFormat(), new TutorialJsonFormat());
+    }
+
+    /** The format {@code source} seems to hold (YOLO's data.yaml, a COCO JSON, VOC XMLs, per-image JSONs), if any. */
+    static Optional<AnnotationFormat> detect(Path source) throws IOException {
+        return FormatDetection.detect(source);
     }
 
     static AnnotationFormat named(String name) {

@@ -1,25 +1,23 @@
 package io.boxwork.annotations.formats;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import io.boxwork.annotations.image.ImageInfo;
 import io.boxwork.annotations.storage.AtomicFiles;
 import io.boxwork.annotations.storage.JsonFiles;
-import io.boxwork.annotations.storage.JsonSource;
 import io.boxwork.annotations.storage.MalformedFileException;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -59,118 +57,137 @@ public final class CocoFormat implements AnnotationFormat {
     @Override
     public Dataset read(Path source, ImportReport.Builder report) throws IOException {
         Path file = annotationsFile(source);
-        JsonSource src = JsonSource.read(file);
-        JsonObject root = src.rootObject();
-        JsonArray jcategories = src.array(root, "categories", "$");
-        JsonArray jimages = src.array(root, "images", "$");
-        JsonArray jannotations = src.optionalArray(root, "annotations", "$");
-
-        Map<String, String> categoryNames = new LinkedHashMap<>();
-        List<String> classNames = new ArrayList<>();
-        for (int i = 0; i < jcategories.size(); i++) {
-            String p = "$.categories[" + i + "]";
-            JsonObject c = src.object(jcategories.get(i), p);
-            String id = idKey(src, c, "id", p);
-            String name = src.string(c, "name", p).trim();
-            if (name.isEmpty()) throw src.error(p + ".name", "category name is empty");
-            if (categoryNames.containsKey(id)) throw src.error(p + ".id", "category id " + id + " appears twice");
-            if (classNames.contains(name)) {
-                report.note(file, 0, i, "category " + id + " repeats the name '" + name + "'; its boxes join that class");
-            } else {
-                classNames.add(name);
-            }
-            categoryNames.put(id, name);
-        }
-
         Path dir = file.toAbsolutePath().getParent();
         List<Path> imageRoots = imageRoots(dir, file);
+        Map<String, String> categoryNames = new LinkedHashMap<>();
+        List<String> classNames = new ArrayList<>();
         Map<String, Integer> imageIndex = new LinkedHashMap<>();
         List<ImageEntry> entries = new ArrayList<>();
-        for (int i = 0; i < jimages.size(); i++) {
-            String p = "$.images[" + i + "]";
-            JsonObject ji = src.object(jimages.get(i), p);
-            String id = idKey(src, ji, "id", p);
-            if (imageIndex.containsKey(id)) throw src.error(p + ".id", "image id " + id + " appears twice");
-            String path = DatasetFiles.cleanRelative(src.string(ji, "file_name", p));
-            if (path.isEmpty()) throw src.error(p + ".file_name", "file name is empty");
-            Path imageFile = locate(imageRoots, path).orElse(null);
-            int width = (int) src.optionalInteger(ji, "width", p, 0);
-            int height = (int) src.optionalInteger(ji, "height", p, 0);
-            if (width <= 0 || height <= 0) {
-                if (imageFile == null) {
-                    report.skipped(file, 0, i, "image '" + path + "' has no width/height and its file was not found under "
-                        + imageRoots);
-                    continue;
+        Set<String> paths = new HashSet<>();
+        // COCO's own files list categories last, so annotations wait, reduced to what a box needs.
+        List<RawAnnotation> annotations = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+
+        try (JsonListStream stream = new JsonListStream(file)) {
+            stream.beginRoot();
+            for (String member = stream.nextMember(); member != null; member = stream.nextMember()) {
+                seen.add(member);
+                switch (member) {
+                    case "categories" -> stream.eachElement(member, item -> readCategory(item, categoryNames, classNames, report));
+                    case "images" -> stream.eachElement(member, item -> {
+                        ImageEntry entry = readImage(item, imageRoots, paths, imageIndex, report);
+                        if (entry != null) {
+                            imageIndex.put(item.id("id"), entries.size());
+                            entries.add(entry);
+                        }
+                    });
+                    case "annotations" -> stream.eachElement(member, item -> {
+                        try {
+                            annotations.add(readAnnotation(item));
+                        } catch (MalformedFileException e) {
+                            report.skipped(file, e.line(), item.index(), e.problem() + " (" + e.location() + ")");
+                        }
+                    });
+                    default -> stream.skipValue();
                 }
-                ImageInfo info = ImageInfo.read(imageFile);
-                width = info.width();
-                height = info.height();
             }
-            imageIndex.put(id, entries.size());
-            entries.add(new ImageEntry(path, imageFile, width, height, new ArrayList<>()));
+        }
+        for (String required : List.of("images", "categories")) {
+            if (!seen.contains(required)) throw new MalformedFileException(file, 0, 0, "$." + required, "no '" + required + "' list");
         }
 
-        for (int i = 0; i < jannotations.size(); i++) {
-            String p = "$.annotations[" + i + "]";
-            try {
-                readAnnotation(src, p, i, jannotations.get(i), categoryNames, imageIndex, entries, report);
-            } catch (MalformedFileException e) {
-                report.skipped(file, e.line(), i, e.problem() + " (" + e.location() + ")");
+        for (RawAnnotation a : annotations) {
+            Integer entry = imageIndex.get(a.imageId);
+            if (entry == null) {
+                report.skipped(file, a.line, a.index, "annotation " + a.id + " refers to image " + a.imageId + ", which is not listed");
+                continue;
             }
+            String className = categoryNames.get(a.categoryId);
+            if (className == null) {
+                report.skipped(file, a.line, a.index, "annotation " + a.id + " refers to category " + a.categoryId
+                    + ", which is not listed");
+                continue;
+            }
+            ImageEntry image = entries.get(entry);
+            if (a.crowd) {
+                report.skipped(file, a.line, a.index, "annotation " + a.id + " is a crowd region (iscrowd=1), not one object");
+                image.crowdRegions[0]++;
+                continue;
+            }
+            DatasetBox box = new DatasetBox(className, a.x, a.y, a.x + a.w, a.y + a.h, false, false, false, a.score);
+            BoxFitting.fit(box, image.width, image.height, file, a.line, a.index, report).ifPresent(image.boxes::add);
         }
 
         List<DatasetImage> images = new ArrayList<>();
-        for (ImageEntry e : entries) images.add(new DatasetImage(e.path, e.file, e.width, e.height, e.boxes));
+        for (ImageEntry e : entries) {
+            if (e.boxes.isEmpty() && e.crowdRegions[0] > 0) {
+                // Without boxes it reads as "nothing here", yet it shows a crowd: worth a look before training on it.
+                report.note(file, 0, -1, "image '" + e.path + "' has only crowd regions, so it comes in without boxes");
+            }
+            images.add(new DatasetImage(e.path, e.file, e.width, e.height, e.boxes));
+        }
         return new Dataset(classNames, images);
     }
 
-    private static void readAnnotation(JsonSource src, String p, int index, JsonElement element,
-                                       Map<String, String> categoryNames, Map<String, Integer> imageIndex,
-                                       List<ImageEntry> entries, ImportReport.Builder report) throws MalformedFileException {
-        JsonObject a = src.object(element, p);
-        Path file = src.file();
-        String annotationId = a.has("id") ? idKey(src, a, "id", p) : "(none)";
-        String imageId = idKey(src, a, "image_id", p);
-        Integer entry = imageIndex.get(imageId);
-        if (entry == null) {
-            report.skipped(file, 0, index, "annotation " + annotationId + " refers to image " + imageId + ", which is not listed");
-            return;
+    private static void readCategory(JsonItem item, Map<String, String> categoryNames, List<String> classNames,
+                                     ImportReport.Builder report) throws MalformedFileException {
+        String id = item.id("id");
+        String name = item.string("name").trim();
+        if (name.isEmpty()) throw item.error("name", "category name is empty");
+        if (categoryNames.containsKey(id)) throw item.error("id", "category id " + id + " appears twice");
+        if (classNames.contains(name)) {
+            report.note(item.file(), item.line(), item.index(), "category " + id + " repeats the name '" + name
+                + "'; its boxes join that class");
+        } else {
+            classNames.add(name);
         }
-        String categoryId = idKey(src, a, "category_id", p);
-        String className = categoryNames.get(categoryId);
-        if (className == null) {
-            report.skipped(file, 0, index, "annotation " + annotationId + " refers to category " + categoryId + ", which is not listed");
-            return;
-        }
-        if (src.optionalBoolean(a, "iscrowd", p, false)) {
-            report.skipped(file, 0, index, "annotation " + annotationId + " is a crowd region (iscrowd=1), not one object");
-            return;
-        }
-        JsonArray bbox = src.array(a, "bbox", p);
-        if (bbox.size() != 4) throw src.error(p + ".bbox", "expected [x, y, width, height], found " + bbox.size() + " numbers");
-        double x = src.number(bbox.get(0), p + ".bbox[0]");
-        double y = src.number(bbox.get(1), p + ".bbox[1]");
-        double w = src.number(bbox.get(2), p + ".bbox[2]");
-        double h = src.number(bbox.get(3), p + ".bbox[3]");
-        Float score = a.has("score") && !a.get("score").isJsonNull() ? (float) src.number(a, "score", p) : null;
-        ImageEntry image = entries.get(entry);
-        DatasetBox box = new DatasetBox(className, x, y, x + w, y + h, false, false, false, score);
-        BoxFitting.fit(box, image.width, image.height, file, 0, index, report).ifPresent(image.boxes::add);
+        categoryNames.put(id, name);
     }
 
-    /** An id as canonical decimal text (or the text itself when a tool wrote ids as strings). */
-    private static String idKey(JsonSource src, JsonObject o, String name, String path) throws MalformedFileException {
-        JsonElement e = o.get(name);
-        if (e != null && e.isJsonPrimitive()) {
-            JsonPrimitive prim = e.getAsJsonPrimitive();
-            if (prim.isString() && !prim.getAsString().isBlank()) return prim.getAsString();
-            if (prim.isNumber()) {
-                BigDecimal value = prim.getAsBigDecimal();
-                if (value.signum() == 0) return "0";
-                return value.stripTrailingZeros().toPlainString();
-            }
+    /** The image, or null when it is left out (reported). */
+    private static ImageEntry readImage(JsonItem item, List<Path> imageRoots, Set<String> paths,
+                                        Map<String, Integer> imageIndex, ImportReport.Builder report)
+            throws MalformedFileException {
+        Path file = item.file();
+        String id = item.id("id");
+        if (imageIndex.containsKey(id)) throw item.error("id", "image id " + id + " appears twice");
+        String path = DatasetFiles.cleanRelative(item.string("file_name"));
+        if (path.isEmpty()) throw item.error("file_name", "file name is empty");
+        if (!paths.add(path)) {
+            report.skipped(file, item.line(), item.index(), "image " + id + " repeats the file name '" + path
+                + "'; only the first is taken");
+            return null;
         }
-        throw src.error(path + "." + name, "expected an id (a number)");
+        Path imageFile = locate(imageRoots, path).orElse(null);
+        int width = (int) item.optionalInteger("width", 0);
+        int height = (int) item.optionalInteger("height", 0);
+        if (width <= 0 || height <= 0) {
+            if (imageFile == null) {
+                report.skipped(file, item.line(), item.index(), "image '" + path
+                    + "' has no width/height and its file was not found under " + imageRoots);
+                return null;
+            }
+            Optional<ImageInfo> header = DatasetFiles.header(imageFile, report);
+            if (header.isEmpty()) return null;
+            width = header.get().width();
+            height = header.get().height();
+        }
+        return new ImageEntry(path, imageFile, width, height, new ArrayList<>(), new int[1]);
+    }
+
+    private static RawAnnotation readAnnotation(JsonItem item) throws MalformedFileException {
+        String id = item.has("id") ? item.id("id") : "(none)";
+        String imageId = item.id("image_id");
+        String categoryId = item.id("category_id");
+        boolean crowd = item.optionalFlag("iscrowd");
+        JsonArray bbox = item.array("bbox");
+        if (bbox.size() != 4) throw item.error("bbox", "expected [x, y, width, height], found " + bbox.size() + " numbers");
+        double x = item.number(bbox.get(0), "bbox[0]");
+        double y = item.number(bbox.get(1), "bbox[1]");
+        double w = item.number(bbox.get(2), "bbox[2]");
+        double h = item.number(bbox.get(3), "bbox[3]");
+        Float score = item.has("score") ? (float) item.number(item.object().get("score"), "score") : null;
+        return new RawAnnotation(item.index(), item.line(), id, imageId, categoryId, x, y, w, h, crowd, score);
     }
 
     /**
@@ -250,6 +267,10 @@ public final class CocoFormat implements AnnotationFormat {
         AtomicFiles.writeString(dest.resolve(ANNOTATIONS_FILE), JsonFiles.toCompactJson(root) + "\n");
     }
 
-    private record ImageEntry(String path, Path file, int width, int height, List<DatasetBox> boxes) {
+    private record RawAnnotation(int index, int line, String id, String imageId, String categoryId,
+                                 double x, double y, double w, double h, boolean crowd, Float score) {
+    }
+
+    private record ImageEntry(String path, Path file, int width, int height, List<DatasetBox> boxes, int[] crowdRegions) {
     }
 }

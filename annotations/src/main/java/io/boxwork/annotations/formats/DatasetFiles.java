@@ -46,6 +46,16 @@ final class DatasetFiles {
         return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + ext);
     }
 
+    /** The image's upright size, or empty (reported as skipped) when its header cannot be read. */
+    static Optional<ImageInfo> header(Path image, ImportReport.Builder report) {
+        try {
+            return Optional.of(ImageInfo.read(image));
+        } catch (IOException e) {
+            report.skipped(image, 0, -1, "image left out, its header is unreadable: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** {@code file} relative to {@code root}, '/'-separated. */
     static String relative(Path root, Path file) {
         return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");

@@ -3,6 +3,7 @@ package io.boxwork.annotations.formats;
 import io.boxwork.annotations.model.Box;
 import io.boxwork.annotations.model.BoxSource;
 import io.boxwork.annotations.model.ImageLabels;
+import io.boxwork.annotations.model.ImageStatus;
 import io.boxwork.annotations.model.LabelClass;
 import io.boxwork.annotations.model.ProjectSettings;
 import io.boxwork.annotations.model.Split;
@@ -10,12 +11,15 @@ import io.boxwork.annotations.storage.MalformedFileException;
 import io.boxwork.annotations.storage.Project;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -26,16 +30,28 @@ public final class ProjectExporter {
 
     /**
      * @param split              only this split's images, or {@code null} for all
+     * @param statuses           only images in one of these states (e.g. done and reviewed, so that
+     *                           images nobody has labelled yet are not exported as empty); empty for all
      * @param includePredictions also write predicted boxes nobody has confirmed (with their scores);
      *                           by default only a person's boxes are labels
      */
-    public record Options(ImageTransfer transfer, Split split, boolean includePredictions) {
+    public record Options(ImageTransfer transfer, Split split, Set<ImageStatus> statuses, boolean includePredictions) {
         public Options {
             Objects.requireNonNull(transfer, "transfer");
+            statuses = statuses == null || statuses.isEmpty() ? EnumSet.allOf(ImageStatus.class) : EnumSet.copyOf(statuses);
+        }
+
+        /** Every image of the split, whatever its status. */
+        public Options(ImageTransfer transfer, Split split, boolean includePredictions) {
+            this(transfer, split, Set.of(), includePredictions);
         }
 
         public static Options defaults() {
-            return new Options(ImageTransfer.COPY, null, false);
+            return new Options(ImageTransfer.COPY, null, Set.of(), false);
+        }
+
+        public Options withSplit(Split only) {
+            return new Options(transfer, only, statuses, includePredictions);
         }
     }
 
@@ -47,28 +63,43 @@ public final class ProjectExporter {
     }
 
     public static Summary export(Project project, AnnotationFormat format, Path dest, Options options) throws IOException {
+        return export(project, format, dest, options, ProgressListener.NONE);
+    }
+
+    /** @throws InterruptedIOException when the thread is interrupted (a cancelled UI task); the folder is then incomplete */
+    public static Summary export(Project project, AnnotationFormat format, Path dest, Options options,
+                                 ProgressListener progress) throws IOException {
         requireEmpty(dest);
-        Dataset dataset = toDataset(project, options.split(), options.includePredictions());
+        Dataset dataset = toDataset(project, options);
         Path imagesRoot = format.imagesRoot(dest);
+        int done = 0;
         for (DatasetImage image : dataset.images()) {
+            progress.progress(done, dataset.images().size());
+            if (Thread.interrupted()) {
+                throw new InterruptedIOException("export stopped after " + done + " of " + dataset.images().size()
+                    + " images; " + dest + " is incomplete");
+            }
+            done++;
             options.transfer().transfer(image.file(), imagesRoot.resolve(image.path()));
         }
+        progress.progress(done, dataset.images().size());
         Files.createDirectories(dest);
         format.write(dataset, dest);
         return new Summary(format.name(), dest, dataset.images().size(), dataset.boxCount(), dataset.classNames().size());
     }
 
-    /** The project as a neutral dataset: every class in project order, every image of the split with its labels. */
-    public static Dataset toDataset(Project project, Split split, boolean includePredictions) throws IOException {
+    /** The project as a neutral dataset: every class in project order, every image the options select with its labels. */
+    public static Dataset toDataset(Project project, Options options) throws IOException {
         ProjectSettings settings = project.settings();
         List<String> classNames = settings.classes().stream().map(LabelClass::name).toList();
-        List<String> paths = split == null ? project.images() : project.images(split);
+        List<String> paths = options.split() == null ? project.images() : project.images(options.split());
         List<DatasetImage> images = new ArrayList<>(paths.size());
         for (String path : paths) {
             ImageLabels labels = project.labels(path);
+            if (!options.statuses().contains(labels.status())) continue;
             List<DatasetBox> boxes = new ArrayList<>();
             for (Box b : labels.boxes()) {
-                if (b.source() == BoxSource.PREDICTED && !includePredictions) continue;
+                if (b.source() == BoxSource.PREDICTED && !options.includePredictions()) continue;
                 String className = settings.classById(b.classId()).map(LabelClass::name).orElseThrow(() ->
                     new MalformedFileException(project.labelsFile(path), 0, 0, "box " + b.id(),
                         "refers to class id " + b.classId() + ", which the project does not have"));

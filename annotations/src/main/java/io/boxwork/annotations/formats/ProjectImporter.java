@@ -1,5 +1,6 @@
 package io.boxwork.annotations.formats;
 
+import io.boxwork.annotations.image.ImageInfo;
 import io.boxwork.annotations.model.Box;
 import io.boxwork.annotations.model.ImageLabels;
 import io.boxwork.annotations.model.ImageStatus;
@@ -9,6 +10,7 @@ import io.boxwork.annotations.storage.MalformedFileException;
 import io.boxwork.annotations.storage.Project;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -51,6 +53,15 @@ public final class ProjectImporter {
 
     public static ImportReport importInto(Project project, AnnotationFormat format, Path source, Options options)
             throws IOException {
+        return importInto(project, format, source, options, ProgressListener.NONE);
+    }
+
+    /**
+     * @throws InterruptedIOException when the thread is interrupted (a cancelled UI task); the images
+     *         imported so far stay, each one whole
+     */
+    public static ImportReport importInto(Project project, AnnotationFormat format, Path source, Options options,
+                                          ProgressListener progress) throws IOException {
         ImportReport.Builder report = new ImportReport.Builder(format.name(), source);
         Dataset dataset = format.read(source, report);
 
@@ -68,13 +79,25 @@ public final class ProjectImporter {
         int boxes = 0;
         int negatives = 0;
         int flagged = 0;
+        int done = 0;
         for (DatasetImage image : dataset.images()) {
+            progress.progress(done, dataset.images().size());
+            if (Thread.interrupted()) {
+                project.rescanImages();
+                throw new InterruptedIOException("import stopped after " + done + " of " + dataset.images().size() + " images");
+            }
+            done++;
             Path target = imagesDir.resolve(image.path()).normalize();
             if (!target.startsWith(imagesDir)) {
                 report.skipped(image.file(), 0, -1, "image path '" + image.path() + "' leads outside the project's image folder");
                 continue;
             }
+            if (!ImageInfo.isImageFile(target)) {
+                report.skipped(image.file(), 0, -1, "'" + image.path() + "' is not a JPEG, PNG or BMP file, which a project holds");
+                continue;
+            }
             if (!placeImage(image, target, options.transfer(), report)) continue;
+            noteSizeMismatch(image, target, report);
 
             List<Box> imported = new ArrayList<>();
             long nextId = 1;
@@ -116,6 +139,7 @@ public final class ProjectImporter {
             report.note(null, 0, -1, flagged + " box(es) marked difficult or crowd were imported as ordinary boxes "
                 + "(a project box has no such flag)");
         }
+        progress.progress(done, dataset.images().size());
         project.rescanImages();
         return report.build(images, boxes, dataset.classNames().size(), negatives);
     }
@@ -138,6 +162,22 @@ public final class ProjectImporter {
         report.skipped(image.file(), 0, -1, "the project already has a different image at '" + image.path()
             + "'; left it and its labels as they are");
         return false;
+    }
+
+    /** The format's size wins (its boxes were drawn on it), but a header that disagrees is worth a look. */
+    private static void noteSizeMismatch(DatasetImage image, Path target, ImportReport.Builder report) {
+        ImageInfo info;
+        try {
+            info = ImageInfo.read(target);
+        } catch (IOException e) {
+            report.note(target, 0, -1, "the image header is unreadable, so its size could not be checked: " + e.getMessage());
+            return;
+        }
+        if (info.width() != image.width() || info.height() != image.height()) {
+            report.note(image.file(), 0, -1, "the annotations give '" + image.path() + "' a size of " + image.width() + "x"
+                + image.height() + " but the image file is " + info.width() + "x" + info.height()
+                + (info.exifOrientation() > 1 ? " upright (EXIF orientation " + info.exifOrientation() + ")" : ""));
+        }
     }
 
     private static ImageLabels merge(ImageLabels existing, List<Box> imported) {

@@ -45,11 +45,9 @@ public final class TutorialJsonFormat implements AnnotationFormat {
     public Dataset read(Path source, ImportReport.Builder report) throws IOException {
         if (!Files.isDirectory(source)) throw new NoSuchFileException(source.toString(), null, "no image folder here");
         Path imagesRoot = Files.isDirectory(source.resolve(IMAGES_DIR)) ? source.resolve(IMAGES_DIR) : source;
-        List<Path> parallelRoots = new ArrayList<>();
-        if (!imagesRoot.equals(source)) {
-            try (Stream<Path> list = Files.list(source)) {
-                list.filter(Files::isDirectory).filter(d -> !d.equals(imagesRoot)).sorted().forEach(parallelRoots::add);
-            }
+        List<Path> topFolders;
+        try (Stream<Path> list = Files.list(source)) {
+            topFolders = list.filter(Files::isDirectory).sorted().toList();
         }
 
         Set<Path> used = new HashSet<>();
@@ -57,8 +55,10 @@ public final class TutorialJsonFormat implements AnnotationFormat {
         int withoutFile = 0;
         for (Path imageFile : DatasetFiles.imagesUnder(imagesRoot)) {
             String path = DatasetFiles.relative(imagesRoot, imageFile);
-            ImageInfo info = ImageInfo.read(imageFile);
-            Optional<Path> json = annotationFile(imageFile, path, parallelRoots);
+            Optional<ImageInfo> header = DatasetFiles.header(imageFile, report);
+            if (header.isEmpty()) continue;
+            ImageInfo info = header.get();
+            Optional<Path> json = annotationFile(imageFile, DatasetFiles.relative(source, imageFile), topFolders);
             List<DatasetBox> boxes = List.of();
             if (json.isPresent()) {
                 used.add(json.get().toAbsolutePath().normalize());
@@ -77,8 +77,8 @@ public final class TutorialJsonFormat implements AnnotationFormat {
         if (withoutFile > 0) {
             report.note(null, 0, -1, withoutFile + " image(s) have no JSON file and were taken as images without boxes");
         }
-        List<Path> jsonRoots = new ArrayList<>(parallelRoots);
-        jsonRoots.add(imagesRoot);
+        List<Path> jsonRoots = new ArrayList<>(imagesRoot.equals(source) ? List.of() : topFolders);
+        if (imagesRoot.equals(source)) jsonRoots.add(source);
         for (Path root : jsonRoots) {
             for (Path json : DatasetFiles.filesUnder(root, p -> DatasetFiles.hasExtension(p, "json"))) {
                 if (!used.contains(json.toAbsolutePath().normalize())) {
@@ -89,11 +89,20 @@ public final class TutorialJsonFormat implements AnnotationFormat {
         return new Dataset(Dataset.classesInOrderOfAppearance(images), images);
     }
 
-    private static Optional<Path> annotationFile(Path imageFile, String path, List<Path> parallelRoots) {
+    /**
+     * {@code img1.json} beside {@code img1.jpg}, else in a folder parallel to the image's top folder:
+     * {@code images/a/img1.jpg} -> {@code annotations/a/img1.json} (or {@code labels/a/img1.json}, ...).
+     */
+    private static Optional<Path> annotationFile(Path imageFile, String fromSource, List<Path> topFolders) {
         Path beside = imageFile.resolveSibling(DatasetFiles.stem(imageFile.getFileName().toString()) + ".json");
         if (Files.isRegularFile(beside)) return Optional.of(beside);
-        for (Path root : parallelRoots) {
-            Path parallel = root.resolve(DatasetFiles.stem(path) + ".json");
+        int slash = fromSource.indexOf('/');
+        if (slash < 0) return Optional.empty();
+        String top = fromSource.substring(0, slash);
+        String rest = DatasetFiles.stem(fromSource.substring(slash + 1));
+        for (Path folder : topFolders) {
+            if (folder.getFileName().toString().equals(top)) continue;
+            Path parallel = folder.resolve(rest + ".json");
             if (Files.isRegularFile(parallel)) return Optional.of(parallel);
         }
         return Optional.empty();

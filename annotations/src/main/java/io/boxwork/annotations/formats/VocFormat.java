@@ -110,9 +110,10 @@ public final class VocFormat implements AnnotationFormat {
                 report.skipped(xml, annotation.line(), -1, "no image size and no image file '" + path + "' next to it");
                 return Optional.empty();
             }
-            ImageInfo info = ImageInfo.read(imageFile);
-            width = info.width();
-            height = info.height();
+            Optional<ImageInfo> header = DatasetFiles.header(imageFile, report);
+            if (header.isEmpty()) return Optional.empty();
+            width = header.get().width();
+            height = header.get().height();
         }
 
         List<DatasetBox> boxes = new ArrayList<>();
@@ -150,7 +151,12 @@ public final class VocFormat implements AnnotationFormat {
             dirs.add(dir.getParent().resolve("JPEGImages"));
         }
         for (Path d : dirs) {
-            if (filename.isPresent() && Files.isRegularFile(d.resolve(filename.get()))) return Optional.of(d.resolve(filename.get()));
+            if (filename.isPresent()) {
+                if (Files.isRegularFile(d.resolve(filename.get()))) return Optional.of(d.resolve(filename.get()));
+                // Some tools write the name without its extension.
+                Optional<Path> byName = DatasetFiles.imageWithStem(d, filename.get());
+                if (byName.isPresent()) return byName;
+            }
             Optional<Path> byStem = DatasetFiles.imageWithStem(d, xmlStem);
             if (byStem.isPresent()) return byStem;
         }

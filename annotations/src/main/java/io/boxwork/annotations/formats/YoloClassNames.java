@@ -186,8 +186,9 @@ final class YoloClassNames {
     /** The {@code names:} block of a {@code data.yaml}, quoting names YAML would misread. */
     static String toDataYaml(List<String> names) {
         StringBuilder sb = new StringBuilder();
+        // No "path:" key: Ultralytics resolves a relative one against its own datasets folder, but
+        // without it the folders below are taken relative to this file.
         sb.append("# written by Boxwork\n");
-        sb.append("path: .\n");
         sb.append("train: images\n");
         sb.append("val: images\n");
         sb.append("nc: ").append(names.size()).append('\n');

@@ -17,9 +17,11 @@ import java.util.Set;
 
 /**
  * YOLO text labels: one {@code .txt} per image, a line {@code class cx cy w h} per box, centre and
- * size normalised by the image's width and height. Layout: {@code images/...} with
- * {@code labels/...} mirroring it (or labels beside the images), class names in {@code data.yaml} or
- * {@code classes.txt}. An image without a label file has no boxes.
+ * size normalised by the image's width and height. Labels sit where Ultralytics looks for them
+ * ({@code images/a.jpg} -> {@code labels/a.txt}, also per split as in {@code train/images},
+ * {@code train/labels}) or beside the image; class names come from {@code data.yaml} or
+ * {@code classes.txt}. An image without a label file has no boxes; a label file without an image
+ * is reported.
  */
 public final class YoloFormat implements AnnotationFormat {
     public static final String IMAGES_DIR = "images";
@@ -39,17 +41,17 @@ public final class YoloFormat implements AnnotationFormat {
     @Override
     public Dataset read(Path source, ImportReport.Builder report) throws IOException {
         if (!Files.isDirectory(source)) throw new NoSuchFileException(source.toString(), null, "no YOLO dataset folder here");
-        List<String> classNames = classNames(source, report);
+        List<String> classNames = classNames(source);
         Path imagesRoot = Files.isDirectory(source.resolve(IMAGES_DIR)) ? source.resolve(IMAGES_DIR) : source;
-        Path labelsRoot = Files.isDirectory(source.resolve(LABELS_DIR)) ? source.resolve(LABELS_DIR) : null;
 
         Set<Path> usedLabels = new HashSet<>();
         List<DatasetImage> images = new ArrayList<>();
-        List<String> extraClasses = new ArrayList<>();
         for (Path imageFile : DatasetFiles.imagesUnder(imagesRoot)) {
             String path = DatasetFiles.relative(imagesRoot, imageFile);
-            ImageInfo info = ImageInfo.read(imageFile);
-            Optional<Path> labels = labelFile(imageFile, path, labelsRoot);
+            Optional<ImageInfo> header = DatasetFiles.header(imageFile, report);
+            if (header.isEmpty()) continue;
+            ImageInfo info = header.get();
+            Optional<Path> labels = labelFile(source, imageFile);
             List<DatasetBox> boxes = new ArrayList<>();
             if (labels.isPresent()) {
                 usedLabels.add(labels.get().toAbsolutePath().normalize());
@@ -57,16 +59,15 @@ public final class YoloFormat implements AnnotationFormat {
             }
             images.add(new DatasetImage(path, imageFile, info.width(), info.height(), boxes));
         }
-        for (Path txt : labelFiles(imagesRoot, labelsRoot)) {
+        for (Path txt : labelFiles(source)) {
             if (!usedLabels.contains(txt.toAbsolutePath().normalize())) {
-                report.skipped(txt, 0, -1, "label file without an image (looked for "
-                    + DatasetFiles.stem(txt.getFileName().toString()) + ".jpg/.png/... under " + imagesRoot + ")");
+                report.skipped(txt, 0, -1, "label file without an image of the same name");
             }
         }
         return new Dataset(classNames, images);
     }
 
-    private static List<String> classNames(Path source, ImportReport.Builder report) throws IOException {
+    private static List<String> classNames(Path source) throws IOException {
         for (String name : YAML_NAMES) {
             Path yaml = source.resolve(name);
             if (Files.isRegularFile(yaml)) return YoloClassNames.fromDataYaml(yaml);
@@ -78,25 +79,29 @@ public final class YoloFormat implements AnnotationFormat {
             "a YOLO dataset needs its class names in data.yaml or classes.txt");
     }
 
-    /** {@code images/a/b.jpg} has {@code labels/a/b.txt}, or {@code a/b.txt} beside it. */
-    private static Optional<Path> labelFile(Path imageFile, String path, Path labelsRoot) {
-        String stem = DatasetFiles.stem(path);
-        if (labelsRoot != null) {
-            Path mirrored = labelsRoot.resolve(stem + ".txt");
-            if (Files.isRegularFile(mirrored)) return Optional.of(mirrored);
+    /**
+     * As Ultralytics finds them: the image's path with its last {@code images} folder replaced by
+     * {@code labels} ({@code images/a/b.jpg} -> {@code labels/a/b.txt}, {@code train/images/b.jpg} ->
+     * {@code train/labels/b.txt}), else a {@code .txt} beside the image.
+     */
+    private static Optional<Path> labelFile(Path source, Path imageFile) {
+        String[] segments = DatasetFiles.relative(source, imageFile).split("/");
+        for (int i = segments.length - 2; i >= 0; i--) {
+            if (segments[i].equals(IMAGES_DIR)) {
+                segments[i] = LABELS_DIR;
+                Path mirrored = source.resolve(DatasetFiles.stem(String.join("/", segments)) + ".txt");
+                if (Files.isRegularFile(mirrored)) return Optional.of(mirrored);
+                break;
+            }
         }
         Path beside = imageFile.resolveSibling(DatasetFiles.stem(imageFile.getFileName().toString()) + ".txt");
         return Files.isRegularFile(beside) ? Optional.of(beside) : Optional.empty();
     }
 
-    private static List<Path> labelFiles(Path imagesRoot, Path labelsRoot) throws IOException {
-        List<Path> all = new ArrayList<>();
-        for (Path root : labelsRoot == null ? List.of(imagesRoot) : List.of(labelsRoot, imagesRoot)) {
-            for (Path p : DatasetFiles.filesUnder(root, p -> DatasetFiles.hasExtension(p, "txt"))) {
-                if (!p.getFileName().toString().equalsIgnoreCase("classes.txt") && !all.contains(p)) all.add(p);
-            }
-        }
-        return all;
+    /** Every label-like file: {@code .txt} files below the top level (where READMEs and classes.txt live). */
+    private static List<Path> labelFiles(Path source) throws IOException {
+        return DatasetFiles.filesUnder(source, p -> DatasetFiles.hasExtension(p, "txt")
+            && !p.getFileName().toString().equalsIgnoreCase("classes.txt") && !p.getParent().equals(source));
     }
 
     private static List<DatasetBox> readLabels(Path txt, List<String> classNames, int width, int height,
@@ -113,7 +118,10 @@ public final class YoloFormat implements AnnotationFormat {
             double[] v = new double[t.length - 1];
             int cls;
             try {
-                cls = Integer.parseInt(t[0]);
+                // Some exporters write the class as "3.0".
+                double c = Double.parseDouble(t[0]);
+                if (c != Math.rint(c) || Math.abs(c) > Integer.MAX_VALUE) throw new NumberFormatException();
+                cls = (int) c;
                 for (int i = 1; i < t.length; i++) {
                     v[i - 1] = Double.parseDouble(t[i]);
                     if (!Double.isFinite(v[i - 1])) throw new NumberFormatException();

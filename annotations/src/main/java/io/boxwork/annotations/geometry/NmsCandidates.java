@@ -20,6 +20,16 @@ public final class NmsCandidates {
     final float[] area;
     final float[] score;
     final int[] original;
+    /** Per class: the bucket grid NMS uses to find overlapping kept boxes (see {@link NmsWorkspace}). */
+    final float[] gridX0;
+    final float[] gridY0;
+    final float[] gridInvW;
+    final float[] gridInvH;
+    final int[] gridCols;
+    final int[] gridRows;
+
+    /** Upper bound on cells per class grid: clearing it must stay cheap next to the NMS itself. */
+    static final int MAX_GRID_SIDE = 64;
 
     private NmsCandidates(int size, int groups) {
         this.size = size;
@@ -32,6 +42,12 @@ public final class NmsCandidates {
         this.area = new float[size];
         this.score = new float[size];
         this.original = new int[size];
+        this.gridX0 = new float[groups];
+        this.gridY0 = new float[groups];
+        this.gridInvW = new float[groups];
+        this.gridInvH = new float[groups];
+        this.gridCols = new int[groups];
+        this.gridRows = new int[groups];
     }
 
     /**
@@ -77,7 +93,51 @@ public final class NmsCandidates {
             c.score[p] = scores[i];
             c.original[p] = i;
         }
+        for (int g = 0; g < distinct.length; g++) {
+            c.planGrid(g);
+        }
         return c;
+    }
+
+    /**
+     * Cells about the size of the class's mean box side, so a typical box touches a few cells and a
+     * cell holds few kept boxes. Non-finite coordinates are left out of the extent; the cell lookup
+     * clamps them to the border cells, which keeps it monotonic and so still exact.
+     */
+    private void planGrid(int g) {
+        float minX = Float.POSITIVE_INFINITY;
+        float minY = Float.POSITIVE_INFINITY;
+        float maxX = Float.NEGATIVE_INFINITY;
+        float maxY = Float.NEGATIVE_INFINITY;
+        double sideSum = 0;
+        int sides = 0;
+        for (int p = groupStart[g]; p < groupStart[g + 1]; p++) {
+            if (Float.isFinite(x1[p]) && Float.isFinite(y1[p]) && Float.isFinite(x2[p]) && Float.isFinite(y2[p])) {
+                minX = Math.min(minX, x1[p]);
+                minY = Math.min(minY, y1[p]);
+                maxX = Math.max(maxX, x2[p]);
+                maxY = Math.max(maxY, y2[p]);
+                float side = Math.max(x2[p] - x1[p], y2[p] - y1[p]);
+                if (side > 0) {
+                    sideSum += side;
+                    sides++;
+                }
+            }
+        }
+        float extentW = maxX - minX;
+        float extentH = maxY - minY;
+        if (sides == 0 || !(extentW > 0) || !(extentH > 0)) {
+            gridCols[g] = 1;
+            gridRows[g] = 1;
+            return;
+        }
+        double cell = sideSum / sides;
+        gridCols[g] = (int) Math.max(1, Math.min(MAX_GRID_SIDE, Math.ceil(extentW / cell)));
+        gridRows[g] = (int) Math.max(1, Math.min(MAX_GRID_SIDE, Math.ceil(extentH / cell)));
+        gridX0[g] = minX;
+        gridY0[g] = minY;
+        gridInvW[g] = gridCols[g] / extentW;
+        gridInvH[g] = gridRows[g] / extentH;
     }
 
     public int size() {

@@ -3,6 +3,12 @@ package io.boxwork.annotations.geometry;
 /**
  * Scratch buffers for {@link ThresholdNms}, grown on demand and reused across calls so a slider
  * drag allocates nothing but its small result. One workspace per thread.
+ *
+ * <p>Besides the kept boxes of the current class (column-wise), it holds a bucket grid over them:
+ * each cell lists the kept boxes touching it (a linked list through {@code entryNext}, each entry
+ * carrying a copy of its box so the scan reads one place), so a candidate is compared only with kept
+ * boxes sharing one of its cells; kept boxes spanning many cells go to the {@code wide} list,
+ * compared with every candidate.
  */
 public final class NmsWorkspace {
     float[] keptX1 = new float[0];
@@ -11,6 +17,15 @@ public final class NmsWorkspace {
     float[] keptY2 = new float[0];
     float[] keptArea = new float[0];
     long[] keptKeys = new long[0];
+    int[] wide = new int[0];
+    final int[] cellHead = new int[NmsCandidates.MAX_GRID_SIDE * NmsCandidates.MAX_GRID_SIDE];
+    int[] entryNext = new int[0];
+    int[] entryCorner = new int[0];
+    float[] entryX1 = new float[0];
+    float[] entryY1 = new float[0];
+    float[] entryX2 = new float[0];
+    float[] entryY2 = new float[0];
+    float[] entryArea = new float[0];
 
     void ensureCapacity(int n) {
         if (keptX1.length < n) {
@@ -20,6 +35,15 @@ public final class NmsWorkspace {
             keptY2 = new float[n];
             keptArea = new float[n];
             keptKeys = new long[n];
+            wide = new int[n];
+            int entries = n * ThresholdNms.MAX_CELLS_PER_BOX;
+            entryNext = new int[entries];
+            entryCorner = new int[entries];
+            entryX1 = new float[entries];
+            entryY1 = new float[entries];
+            entryX2 = new float[entries];
+            entryY2 = new float[entries];
+            entryArea = new float[entries];
         }
     }
 }

@@ -63,12 +63,12 @@ public final class CocoEvaluation {
         if (k < 0) {
             return OptionalDouble.empty();
         }
-        double ap = meanPrecision(-1, k, 0, params.maxDetections().length - 1);
+        double ap = meanPrecision(-1, k, 0, params.maxDetectionsCount() - 1);
         return ap == -1 ? OptionalDouble.empty() : OptionalDouble.of(ap);
     }
 
     public List<CocoClassMetrics> perClass() {
-        int m = params.maxDetections().length - 1;
+        int m = params.maxDetectionsCount() - 1;
         int t50 = params.indexOfIou(0.5);
         int t75 = params.indexOfIou(0.75);
         List<CocoClassMetrics> out = new ArrayList<>(classIds.length);
@@ -87,19 +87,19 @@ public final class CocoEvaluation {
         if (k < 0) {
             throw new MetricsInputException("class " + classId + " was not evaluated");
         }
-        int r = params.recallThresholds().length;
-        int m = params.maxDetections().length - 1;
+        int r = params.recallCount();
+        int m = params.maxDetectionsCount() - 1;
         double[] p = new double[r];
         double[] s = new double[r];
         for (int i = 0; i < r; i++) {
             p[i] = precision(t, i, k, 0, m);
             s[i] = scoreAt(t, i, k, 0, m);
         }
-        return new PrecisionRecallCurve(params.recallThresholds().clone(), p, s);
+        return new PrecisionRecallCurve(params.recallThresholds(), p, s);
     }
 
     private CocoSummary summarize() {
-        int mCount = params.maxDetections().length;
+        int mCount = params.maxDetectionsCount();
         int m0 = 0;
         int m1 = Math.min(1, mCount - 1);
         int m2 = Math.min(2, mCount - 1);
@@ -131,8 +131,8 @@ public final class CocoEvaluation {
         }
         double sum = 0;
         long n = 0;
-        int tCount = params.iouThresholds().length;
-        int rCount = params.recallThresholds().length;
+        int tCount = params.iouCount();
+        int rCount = params.recallCount();
         for (int t = 0; t < tCount; t++) {
             if (tOnly >= 0 && t != tOnly) {
                 continue;
@@ -159,7 +159,7 @@ public final class CocoEvaluation {
         }
         double sum = 0;
         long n = 0;
-        for (int t = 0; t < params.iouThresholds().length; t++) {
+        for (int t = 0; t < params.iouCount(); t++) {
             if (tOnly >= 0 && t != tOnly) {
                 continue;
             }

@@ -15,6 +15,11 @@ import java.util.TreeSet;
  * <p>Images are every image id seen in the ground truth or the detections; an image with neither
  * cannot change any figure, so it need not be listed. Classes are every class id seen; a class with
  * no ground truth gets -1 everywhere and stays out of the means, as in pycocotools.
+ *
+ * <p>A ground truth is ignored when it is crowd or outside the area range. pycocotools' {@code _prepare}
+ * overwrites an annotation's own {@code ignore} key with {@code iscrowd}, so crowd is the only
+ * per-annotation ignore flag it honours, and the only one here. Boxes are compared as given
+ * (x1, y1, x2, y2 in double), not re-derived from a rounded x, y, w, h.
  */
 public final class CocoEvaluator {
     private static final double EPS = Math.ulp(1.0); // np.spacing(1)
@@ -47,10 +52,11 @@ public final class CocoEvaluator {
         int[] images = imageSet.stream().mapToInt(Integer::intValue).toArray();
         int[] classes = classSet.stream().mapToInt(Integer::intValue).toArray();
         int aCount = params.areaRanges().size();
-        int maxDet = params.maxDetections()[params.maxDetections().length - 1];
+        int maxDet = params.maxDetectionsAt(params.maxDetectionsCount() - 1);
 
         // evalImgs[k][a][i], null where the image has neither ground truth nor detection of the class.
         CocoImageEvaluation[][][] evalImgs = new CocoImageEvaluation[classes.length][aCount][images.length];
+        double[] iouThresholds = params.iouThresholds();
         for (int k = 0; k < classes.length; k++) {
             for (int i = 0; i < images.length; i++) {
                 long c = cell(images[i], classes[k]);
@@ -62,7 +68,7 @@ public final class CocoEvaluator {
                 double[][] ious = CocoIou.matrix(dts, gts);
                 for (int a = 0; a < aCount; a++) {
                     evalImgs[k][a][i] = CocoImageEvaluation.of(gts, dts, ious, params.areaRanges().get(a),
-                            params.iouThresholds());
+                            iouThresholds);
                 }
             }
         }
@@ -80,7 +86,7 @@ public final class CocoEvaluator {
         for (int k = 0; k < classes.length; k++) {
             for (int a = 0; a < layout.a(); a++) {
                 for (int m = 0; m < layout.m(); m++) {
-                    int maxDet = params.maxDetections()[m];
+                    int maxDet = params.maxDetectionsAt(m);
                     Concatenated e = Concatenated.of(evalImgs[k][a], maxDet, tCount);
                     if (e == null) {
                         continue;

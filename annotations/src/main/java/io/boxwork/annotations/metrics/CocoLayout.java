@@ -4,8 +4,7 @@ package io.boxwork.annotations.metrics;
 record CocoLayout(int t, int r, int k, int a, int m) {
 
     static CocoLayout of(CocoParams p, int classes) {
-        return new CocoLayout(p.iouThresholds().length, p.recallThresholds().length, classes, p.areaRanges().size(),
-                p.maxDetections().length);
+        return new CocoLayout(p.iouCount(), p.recallCount(), classes, p.areaRanges().size(), p.maxDetectionsCount());
     }
 
     int precisionSize() {

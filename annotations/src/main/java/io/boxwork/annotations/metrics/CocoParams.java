@@ -1,6 +1,8 @@
 package io.boxwork.annotations.metrics;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Settings of a COCO evaluation, defaulting to pycocotools' {@code Params} for bounding boxes.
@@ -25,6 +27,58 @@ public record CocoParams(double[] iouThresholds, double[] recallThresholds, List
         recallThresholds = recallThresholds.clone();
         areaRanges = List.copyOf(areaRanges);
         maxDetections = maxDetections.clone();
+    }
+
+    /** A copy: the record's arrays stay as constructed. */
+    @Override
+    public double[] iouThresholds() {
+        return iouThresholds.clone();
+    }
+
+    @Override
+    public double[] recallThresholds() {
+        return recallThresholds.clone();
+    }
+
+    @Override
+    public int[] maxDetections() {
+        return maxDetections.clone();
+    }
+
+    int iouCount() {
+        return iouThresholds.length;
+    }
+
+    int recallCount() {
+        return recallThresholds.length;
+    }
+
+    int maxDetectionsCount() {
+        return maxDetections.length;
+    }
+
+    int maxDetectionsAt(int m) {
+        return maxDetections[m];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CocoParams p && Arrays.equals(iouThresholds, p.iouThresholds)
+                && Arrays.equals(recallThresholds, p.recallThresholds) && areaRanges.equals(p.areaRanges)
+                && Arrays.equals(maxDetections, p.maxDetections);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(iouThresholds), Arrays.hashCode(recallThresholds), areaRanges,
+                Arrays.hashCode(maxDetections));
+    }
+
+    @Override
+    public String toString() {
+        return "CocoParams[iouThresholds=" + Arrays.toString(iouThresholds) + ", recallThresholds="
+                + recallThresholds.length + " levels, areaRanges=" + areaRanges + ", maxDetections="
+                + Arrays.toString(maxDetections) + "]";
     }
 
     public static CocoParams defaults() {

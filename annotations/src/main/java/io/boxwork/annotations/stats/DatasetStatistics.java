@@ -1,5 +1,6 @@
 package io.boxwork.annotations.stats;
 
+import com.google.gson.JsonObject;
 import io.boxwork.annotations.model.ImageLabels;
 import io.boxwork.annotations.model.ProjectSettings;
 import io.boxwork.annotations.model.Split;
@@ -40,5 +41,15 @@ public record DatasetStatistics(SplitStatistics all, Map<Split, SplitStatistics>
 
     public SplitStatistics split(Split split) {
         return perSplit.get(split);
+    }
+
+    /** A terminal-friendly summary with text histograms. */
+    public String toText() {
+        return StatisticsFormatting.text(this);
+    }
+
+    /** The figures as JSON; an open last histogram edge is {@code null}. */
+    public JsonObject toJson() {
+        return StatisticsFormatting.json(this);
     }
 }

@@ -61,6 +61,7 @@ class CocoFormatTest {
         assertEquals(1, crowd.size());
         assertEquals(ReportItem.Kind.SKIPPED, crowd.get(0).kind());
         assertEquals(2, crowd.get(0).index());
+        assertEquals(11, crowd.get(0).line());
         assertTrue(crowd.get(0).reason().contains("5000000003"), crowd.get(0).reason());
         assertTrue(image(d, "a.png").boxes().stream().noneMatch(b -> b.x1() == 0 && b.x2() == 50));
     }
@@ -148,5 +149,53 @@ class CocoFormatTest {
         assertEquals("[1.5,2,10,5]", a.get("bbox").toString());
         assertEquals(2, root.getAsJsonArray("categories").size());
         assertEquals(2, root.getAsJsonArray("images").size());
+    }
+
+    @Test
+    void aFileNameListedTwiceIsTakenOnce() throws Exception {
+        Path file = dir.resolve("twice.json");
+        Files.writeString(file, """
+            {"images": [{"id": 1, "file_name": "x.png", "width": 10, "height": 10},
+                        {"id": 2, "file_name": "./x.png", "width": 10, "height": 10}],
+             "categories": [{"id": 1, "name": "cat"}],
+             "annotations": [{"id": 1, "image_id": 2, "category_id": 1, "bbox": [1, 1, 2, 2]}]}
+            """);
+        ImportReport.Builder report = new ImportReport.Builder("coco", file);
+        Dataset d = coco.read(file, report);
+        assertEquals(1, d.images().size());
+        assertEquals(0, d.boxCount());
+        assertEquals(List.of(1, 0), report.items().stream().map(ReportItem::index).toList());
+        assertTrue(report.items().get(1).reason().contains("refers to image 2"), report.items().get(1).reason());
+    }
+
+    @Test
+    void anImageWithOnlyCrowdRegionsIsNoted() throws Exception {
+        Path file = dir.resolve("crowd.json");
+        Files.writeString(file, """
+            {"images": [{"id": 1, "file_name": "x.png", "width": 10, "height": 10}],
+             "categories": [{"id": 1, "name": "person"}],
+             "annotations": [{"id": 1, "image_id": 1, "category_id": 1, "bbox": [1, 1, 5, 5], "iscrowd": 1}]}
+            """);
+        ImportReport.Builder report = new ImportReport.Builder("coco", file);
+        Dataset d = coco.read(file, report);
+        assertEquals(1, d.negativeCount());
+        ImportReport r = report.build(d);
+        assertEquals(1, r.count(ReportItem.Kind.SKIPPED));
+        assertEquals(1, r.count(ReportItem.Kind.NOTE));
+        assertTrue(r.items(ReportItem.Kind.NOTE).get(0).reason().contains("only crowd regions"));
+    }
+
+    @Test
+    void aFileWithoutTheCocoListsIsRefusedWithWhatIsMissing() throws Exception {
+        Path results = dir.resolve("results.json");
+        Files.writeString(results, "[{\"image_id\": 1, \"category_id\": 1, \"bbox\": [1, 1, 2, 2], \"score\": 0.5}]\n");
+        MalformedFileException notAnObject = assertThrows(MalformedFileException.class,
+            () -> coco.read(results, new ImportReport.Builder("coco", results)));
+        assertEquals(1, notAnObject.line());
+        Path noImages = dir.resolve("no-images.json");
+        Files.writeString(noImages, "{\"categories\": [], \"annotations\": []}\n");
+        MalformedFileException missing = assertThrows(MalformedFileException.class,
+            () -> coco.read(noImages, new ImportReport.Builder("coco", noImages)));
+        assertEquals("$.images", missing.location());
     }
 }

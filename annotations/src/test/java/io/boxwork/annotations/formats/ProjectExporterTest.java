@@ -17,6 +17,7 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -52,7 +53,7 @@ class ProjectExporterTest {
     void onlyTheChosenSplitIsExported() throws Exception {
         Path dest = dir.resolve("val-only");
         ProjectExporter.Summary s = ProjectExporter.export(project, new CocoFormat(), dest,
-            new ProjectExporter.Options(ImageTransfer.COPY, Split.VAL, false));
+            ProjectExporter.Options.defaults().withSplit(Split.VAL));
         assertEquals(1, s.images());
         assertEquals("val/two.png", cocoJson(dest).getAsJsonArray("images").get(0).getAsJsonObject().get("file_name").getAsString());
         assertTrue(Files.isRegularFile(dest.resolve("images/val/two.png")));
@@ -79,5 +80,17 @@ class ProjectExporterTest {
         assertThrows(DirectoryNotEmptyException.class,
             () -> ProjectExporter.export(project, new YoloFormat(), dest, ProjectExporter.Options.defaults()));
         assertEquals("mine", Files.readString(dest.resolve("keep.txt")));
+    }
+
+    @Test
+    void imagesInOtherStatesCanBeLeftOut() throws Exception {
+        FormatFixtures.rgb(project.imageFile("train/unlabelled.png"), 10, 10);
+        project.rescanImages();
+        Path dest = dir.resolve("done-only");
+        ProjectExporter.Summary s = ProjectExporter.export(project, new YoloFormat(), dest,
+            new ProjectExporter.Options(ImageTransfer.COPY, null, Set.of(ImageStatus.DONE, ImageStatus.REVIEWED), false));
+        assertEquals(2, s.images());
+        assertFalse(Files.exists(dest.resolve("images/train/unlabelled.png")));
+        assertEquals(3, ProjectExporter.toDataset(project, ProjectExporter.Options.defaults()).images().size());
     }
 }

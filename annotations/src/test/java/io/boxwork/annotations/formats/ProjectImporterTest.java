@@ -13,8 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -129,7 +131,7 @@ class ProjectImporterTest {
         String text = report.toText();
         assertTrue(text.contains("images:    3 (1 without boxes)"), text);
         assertTrue(text.contains("boxes:     4"), text);
-        assertTrue(text.contains("annotations.json #2: annotation 5000000003 is a crowd region"), text);
+        assertTrue(text.contains("annotations.json:11 #2: annotation 5000000003 is a crowd region"), text);
         JsonObject json = JsonParser.parseString(report.toJsonText()).getAsJsonObject();
         assertEquals(3, json.get("images").getAsInt());
         assertEquals(4, json.get("boxes").getAsInt());
@@ -140,5 +142,48 @@ class ProjectImporterTest {
         assertEquals(List.of("dog", "fish", "cat", "bird"),
             ProjectImporter.mergedClasses(ProjectSettings.create("x", List.of("dog", "fish")),
                 new Dataset(List.of("cat", "dog", "bird"), List.of())).stream().map(LabelClass::name).toList());
+    }
+
+    @Test
+    void aSizeThatDisagreesWithTheImageHeaderIsNoted() throws Exception {
+        FormatFixtures.rgb(coco.resolve("images/a.png"), 90, 80);
+        ImportReport report = importWith(ImageTransfer.COPY, ProjectImporter.ExistingLabels.KEEP);
+        List<ReportItem> notes = report.items(ReportItem.Kind.NOTE).stream().filter(i -> i.reason().contains("size")).toList();
+        assertEquals(1, notes.size(), report.toText());
+        assertTrue(notes.get(0).reason().contains("100x80 but the image file is 90x80"), notes.get(0).reason());
+        assertEquals(100, project.labels("a.png").width());
+    }
+
+    @Test
+    void anImageTypeTheProjectCannotHoldIsSkipped() throws Exception {
+        Path file = dir.resolve("tif/annotations.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file.getParent().resolve("scan.tif"), "II*");
+        Files.writeString(file, """
+            {"images": [{"id": 1, "file_name": "scan.tif", "width": 10, "height": 10}],
+             "categories": [{"id": 1, "name": "cat"}], "annotations": []}
+            """);
+        ImportReport report = ProjectImporter.importInto(project, new CocoFormat(), file, ProjectImporter.Options.defaults());
+        assertEquals(0, report.images());
+        assertTrue(report.items(ReportItem.Kind.SKIPPED).get(0).reason().contains("not a JPEG, PNG or BMP"));
+        assertFalse(Files.exists(project.imageFile("scan.tif")));
+    }
+
+    @Test
+    void progressIsToldPerImageAndAnInterruptStopsBetweenImages() throws Exception {
+        List<String> seen = new ArrayList<>();
+        ProjectImporter.importInto(project, new CocoFormat(), coco, ProjectImporter.Options.defaults(),
+            (done, total) -> seen.add(done + "/" + total));
+        assertEquals(List.of("0/3", "1/3", "2/3", "3/3"), seen);
+
+        try (Project other = Project.create(dir.resolve("other"), ProjectSettings.create("o", List.of()))) {
+            InterruptedIOException stopped = assertThrows(InterruptedIOException.class, () ->
+                ProjectImporter.importInto(other, new CocoFormat(), coco, ProjectImporter.Options.defaults(), (done, total) -> {
+                    if (done == 1) Thread.currentThread().interrupt();
+                }));
+            assertTrue(stopped.getMessage().contains("after 1 of 3"), stopped.getMessage());
+            assertEquals(List.of("a.png"), other.images());
+            assertTrue(other.hasLabels("a.png"));
+        }
     }
 }

@@ -91,4 +91,16 @@ class TutorialJsonFormatTest {
         Dataset again = tutorial.read(out, new ImportReport.Builder("tutorial", out));
         assertEquals(d.images().get(0).boxes(), again.images().get(0).boxes());
     }
+
+    @Test
+    void anyPairOfParallelFoldersWorksNotOnlyImagesAndAnnotations() throws Exception {
+        Path source = dir.resolve("pics-and-labels");
+        FormatFixtures.rgb(source.resolve("pics/day1/p.png"), 30, 20);
+        Files.createDirectories(source.resolve("labels/day1"));
+        Files.writeString(source.resolve("labels/day1/p.json"), "{\"labels\": [\"head\"], \"boxes\": [[1, 2, 11, 12]]}");
+        ImportReport.Builder report = new ImportReport.Builder("tutorial", source);
+        Dataset d = tutorial.read(source, report);
+        assertEquals(List.of(1.0, 2.0, 11.0, 12.0), coords(only(d, "pics/day1/p.png", 0)));
+        assertTrue(report.items().isEmpty(), report.items().toString());
+    }
 }

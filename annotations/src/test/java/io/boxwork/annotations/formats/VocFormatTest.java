@@ -127,4 +127,23 @@ class VocFormatTest {
         assertTrue(xml.contains("<xmin>4</xmin>") && xml.contains("<xmax>4</xmax>"), xml);
         assertTrue(xml.contains("<filename>b.png</filename>") && xml.contains("<folder>a</folder>"), xml);
     }
+
+    @Test
+    void annotationsAndJpegImagesFoldersOfTheVocDevkitAreRead() throws Exception {
+        Path devkit = dir.resolve("VOC2007");
+        FormatFixtures.jpeg(devkit.resolve("JPEGImages/000005.jpg"), 50, 40);
+        Files.createDirectories(devkit.resolve("Annotations"));
+        Files.writeString(devkit.resolve("Annotations/000005.xml"), """
+            <annotation><filename>000005</filename>
+              <object><name>chair</name><bndbox><xmin>2</xmin><ymin>3</ymin><xmax>20</xmax><ymax>30</ymax></bndbox></object>
+            </annotation>
+            """);
+        ImportReport.Builder report = new ImportReport.Builder("voc", devkit);
+        Dataset d = voc.read(devkit, report);
+        DatasetImage image = image(d, "JPEGImages/000005.jpg");
+        assertEquals(devkit.resolve("JPEGImages/000005.jpg"), image.file());
+        assertEquals(50, image.width());
+        assertEquals(List.of(1.0, 2.0, 20.0, 30.0), coords(image.boxes().get(0)));
+        assertTrue(report.items().isEmpty(), report.items().toString());
+    }
 }

@@ -104,7 +104,7 @@ class YoloFormatTest {
         Files.createSymbolicLink(source.resolve("images"), real);
         Files.writeString(source.resolve("data.yaml"), "names:\n  - cat\n  - dog\n");
         Files.writeString(source.resolve("labels/c.txt"), "1 0.5 0.5 0.5 0.5\n");
-        Files.writeString(source.resolve("labels/deeper/d.txt"), "0 0.5 0.5 1 1\n");
+        Files.writeString(source.resolve("labels/deeper/d.txt"), "0.0 0.5 0.5 1 1\n");
         Dataset d = yolo.read(source, new ImportReport.Builder("yolo", source));
         assertEquals(List.of("c.png", "deeper/d.png"), d.images().stream().map(DatasetImage::path).toList());
         assertEquals(List.of(5.0, 2.5, 15.0, 7.5), coords(only(d, "c.png", 0)));
@@ -129,5 +129,35 @@ class YoloFormatTest {
         assertEquals(300.1, b.x2(), 640e-6);
         assertEquals(222.2, b.y2(), 480e-6);
         assertTrue(image(again, "neg.png").boxes().isEmpty());
+    }
+
+    @Test
+    void perSplitFoldersWithImagesAndLabelsInsideAreRead() throws Exception {
+        Path source = dir.resolve("roboflow");
+        FormatFixtures.rgb(source.resolve("train/images/t.jpg"), 40, 20);
+        FormatFixtures.rgb(source.resolve("valid/images/v.png"), 40, 20);
+        Files.createDirectories(source.resolve("train/labels"));
+        Files.createDirectories(source.resolve("valid/labels"));
+        Files.writeString(source.resolve("data.yaml"), "train: ../train/images\nval: ../valid/images\nnc: 2\nnames: ['ant', 'bee']\n");
+        Files.writeString(source.resolve("README.dataset.txt"), "exported from somewhere\n");
+        Files.writeString(source.resolve("train/labels/t.txt"), "1 0.5 0.5 0.5 0.5\n");
+        Files.writeString(source.resolve("valid/labels/gone.txt"), "0 0.5 0.5 0.5 0.5\n");
+        ImportReport.Builder report = new ImportReport.Builder("yolo", source);
+        Dataset d = yolo.read(source, report);
+        assertEquals(List.of("train/images/t.jpg", "valid/images/v.png"), d.images().stream().map(DatasetImage::path).toList());
+        assertEquals("bee", only(d, "train/images/t.jpg", 0).className());
+        assertEquals(List.of(10.0, 5.0, 30.0, 15.0), coords(only(d, "train/images/t.jpg", 0)));
+        assertEquals(List.of(source.resolve("valid/labels/gone.txt")), report.items().stream().map(ReportItem::file).toList());
+    }
+
+    @Test
+    void anUnreadableImageIsLeftOutAndReported() throws Exception {
+        Path source = dictDataset();
+        Files.writeString(source.resolve("images/corrupt.png"), "not a png at all");
+        ImportReport.Builder report = new ImportReport.Builder("yolo", source);
+        Dataset d = yolo.read(source, report);
+        assertEquals(3, d.images().size());
+        assertTrue(report.items().stream().anyMatch(i -> source.resolve("images/corrupt.png").equals(i.file())
+            && i.kind() == ReportItem.Kind.SKIPPED && i.reason().contains("header")), report.items().toString());
     }
 }

@@ -141,4 +141,21 @@ class DatasetStatisticsTest {
         assertEquals("≥ 1024", h.label(h.bins() - 1));
         assertEquals(1, h.counts().get(h.bins() - 1));
     }
+
+    @Test
+    void printsAsTextAndAsJson() {
+        DatasetStatistics s = DatasetStatistics.of(labels(), SETTINGS);
+        String text = s.toText();
+        assertTrue(text.startsWith("All images: 4 images (1 without boxes), 5 boxes + 1 unconfirmed predictions\n"), text);
+        assertTrue(text.contains("    cat: 3 boxes in 2 images\n"), text);
+        assertTrue(text.contains("  box width (px): min 1, median 32, mean 36.6, max 100\n"), text);
+        assertTrue(text.contains("Val: 1 images (0 without boxes), 1 boxes"), text);
+        var json = s.toJson();
+        assertEquals(5, json.getAsJsonObject("all").get("boxes").getAsInt());
+        assertEquals(1, json.getAsJsonObject("splits").getAsJsonObject("test").get("images").getAsInt());
+        var width = json.getAsJsonObject("all").getAsJsonObject("box_width");
+        assertEquals(32.0, width.get("median").getAsDouble());
+        assertTrue(width.getAsJsonArray("edges").get(9).isJsonNull());
+        assertEquals(2, width.getAsJsonArray("counts").get(3).getAsLong());
+    }
 }

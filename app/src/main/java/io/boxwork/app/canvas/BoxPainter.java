@@ -27,6 +27,11 @@ public final class BoxPainter {
     /** Above this many boxes on screen, names are left out: they would cover the picture anyway. */
     private static final int MAX_NAMED = 200;
     private static final Font NAME_FONT = Font.font(11);
+    private static final double NAME_HEIGHT = 13;
+    /** Above this many boxes on screen, outlines go through {@link OutlineRaster}. */
+    static final int RASTER_ABOVE = 300;
+
+    private final OutlineRaster raster = new OutlineRaster();
 
     /** Everything one frame needs, taken on the UI thread. */
     public record Frame(ImageLabels labels, Viewport viewport, double width, double height, Map<Integer, Color> colours,
@@ -52,15 +57,8 @@ public final class BoxPainter {
         }
         g.setLineWidth(2);
         g.setLineDashes();
-        for (Map.Entry<Integer, List<Box>> e : byClass.entrySet()) {
-            Color c = f.colours().getOrDefault(e.getKey(), UNKNOWN_CLASS);
-            g.setStroke(c);
-            for (Box b : e.getValue()) {
-                if (b.source() == BoxSource.PREDICTED) g.setLineDashes(6, 4);
-                strokeBox(g, v, b);
-                if (b.source() == BoxSource.PREDICTED) g.setLineDashes();
-            }
-        }
+        if (onScreen > RASTER_ABOVE) rasterOutlines(g, f, byClass);
+        else vectorOutlines(g, v, f, byClass);
         if (onScreen <= MAX_NAMED) drawNames(g, f, byClass);
         for (Box b : selected) {
             Color c = f.colours().getOrDefault(b.classId(), UNKNOWN_CLASS);
@@ -76,12 +74,72 @@ public final class BoxPainter {
         drawPreviewShape(g, v, f.preview(), f.colours());
     }
 
+    private static void vectorOutlines(GraphicsContext g, Viewport v, Frame f, Map<Integer, List<Box>> byClass) {
+        for (Map.Entry<Integer, List<Box>> e : byClass.entrySet()) {
+            Color c = f.colours().getOrDefault(e.getKey(), UNKNOWN_CLASS);
+            g.setStroke(c);
+            g.setFill(c);
+            for (Box b : e.getValue()) {
+                if (b.source() == BoxSource.PREDICTED) {
+                    g.setLineDashes(6, 4);
+                    strokeBox(g, v, b);
+                    g.setLineDashes();
+                } else {
+                    outlineBox(g, v, b);
+                }
+            }
+        }
+    }
+
+    /** Manual boxes into the pixel buffer; the few dashed (predicted) ones stay vector. */
+    private void rasterOutlines(GraphicsContext g, Frame f, Map<Integer, List<Box>> byClass) {
+        Viewport v = f.viewport();
+        raster.begin((int) Math.ceil(f.width()), (int) Math.ceil(f.height()));
+        boolean dashed = false;
+        for (Map.Entry<Integer, List<Box>> e : byClass.entrySet()) {
+            Color c = f.colours().getOrDefault(e.getKey(), UNKNOWN_CLASS);
+            int argb = 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
+            for (Box b : e.getValue()) {
+                if (b.source() == BoxSource.PREDICTED) {
+                    dashed = true;
+                    continue;
+                }
+                raster.outline((int) px(v.screenX(b.x1())), (int) px(v.screenY(b.y1())), (int) px(v.screenX(b.x2())),
+                    (int) px(v.screenY(b.y2())), argb);
+            }
+        }
+        g.drawImage(raster.finish(), 0, 0);
+        if (dashed) {
+            g.setLineDashes(6, 4);
+            for (Map.Entry<Integer, List<Box>> e : byClass.entrySet()) {
+                g.setStroke(f.colours().getOrDefault(e.getKey(), UNKNOWN_CLASS));
+                for (Box b : e.getValue()) if (b.source() == BoxSource.PREDICTED) strokeBox(g, v, b);
+            }
+            g.setLineDashes();
+        }
+    }
+
     private static Box previewed(Box b, Preview p) {
         if (p instanceof Preview.Moved m && m.ids().contains(b.id())) return b.translated((float) m.dx(), (float) m.dy());
         if (p instanceof Preview.Resized r && r.id() == b.id()) {
             return b.withCoords(Math.min(r.x1(), r.x2()), Math.min(r.y1(), r.y2()), Math.max(r.x1(), r.x2()), Math.max(r.y1(), r.y2()));
         }
         return b;
+    }
+
+    /**
+     * A 2-px outline as four filled rectangles: axis-aligned fills take the renderers' fast path,
+     * strokes go through the general path stroker (about ten times slower in the software pipeline).
+     */
+    private static void outlineBox(GraphicsContext g, Viewport v, Box b) {
+        double x1 = px(v.screenX(b.x1())) - 1, y1 = px(v.screenY(b.y1())) - 1;
+        double x2 = px(v.screenX(b.x2())) + 1, y2 = px(v.screenY(b.y2())) + 1;
+        double w = x2 - x1, h = y2 - y1;
+        g.fillRect(x1, y1, w, 2);
+        g.fillRect(x1, y2 - 2, w, 2);
+        g.fillRect(x1, y1 + 2, 2, h - 4);
+        g.fillRect(x2 - 2, y1 + 2, 2, h - 4);
     }
 
     private static void strokeBox(GraphicsContext g, Viewport v, Box b) {
@@ -112,7 +170,10 @@ public final class BoxPainter {
             for (Box b : e.getValue()) {
                 if ((b.x2() - b.x1()) * v.zoom() < 30) continue;
                 String text = b.score() == null ? name : name + String.format(" %.2f", b.score());
-                g.fillText(text, px(v.screenX(b.x1())) + 2, px(v.screenY(b.y1())) - 2);
+                double top = px(v.screenY(b.y1()));
+                // Above the box when there is room, else just inside its top edge.
+                double baseline = top - 2 >= NAME_HEIGHT ? top - 2 : top + NAME_HEIGHT + 2;
+                g.fillText(text, px(v.screenX(b.x1())) + 2, baseline);
             }
         }
     }

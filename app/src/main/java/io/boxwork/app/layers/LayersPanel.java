@@ -12,12 +12,15 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
+
+import java.util.List;
 
 /**
  * napari-style layers: one row per class (visibility, lock, colour swatch, name, box count; the
@@ -89,8 +92,10 @@ public final class LayersPanel extends VBox {
         rename.disableProperty().bind(vm.selectedProperty().isNull());
         delete.disableProperty().bind(vm.selectedProperty().isNull());
         colour.disableProperty().bind(vm.selectedProperty().isNull());
-        HBox buttons = new HBox(4, add, rename, delete, colour);
+        // Wraps instead of truncating the labels when the panel is narrow.
+        FlowPane buttons = new FlowPane(4, 4, add, rename, delete, colour);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        for (var b : List.of(add, rename, delete)) b.setMinWidth(Region.USE_PREF_SIZE);
 
         getChildren().addAll(title, list, buttons, imageLayer(vm.image()));
     }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The root command; each subcommand is one job. */
 @Command(name = "boxwork", mixinStandardHelpOptions = true, version = "boxwork 0.1.0",
     description = "Label images with boxes, train Faster R-CNN and review predictions: the headless engine.",
-    subcommands = {ImportCommand.class, ExportCommand.class, StatsCommand.class, AnchorsCommand.class, EvalCommand.class})
+    subcommands = {ImportCommand.class, ExportCommand.class, StatsCommand.class, AnchorsCommand.class,
+        TrainCommand.class, PredictCommand.class, EvalCommand.class, BenchCommand.class})
 public final class BoxworkCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

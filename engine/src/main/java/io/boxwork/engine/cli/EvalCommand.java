@@ -1,6 +1,7 @@
 package io.boxwork.engine.cli;
 
 import io.boxwork.engine.train.DetectionScores;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,8 +24,14 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--dets", paramLabel = "<detections.json>", description = "COCO results file: [{image_id, category_id, bbox, score}]")
     Path dets;
 
+    @CommandLine.Mixin
+    ModelOptions model;
+
     @Option(names = "--project", paramLabel = "<dir>")
     Path projectDir;
+
+    @Option(names = "--split", defaultValue = "VAL", description = "split to score with --project: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    io.boxwork.annotations.model.Split split;
 
     @Option(names = "--json")
     boolean json;
@@ -37,6 +44,8 @@ final class EvalCommand implements Callable<Integer> {
             if (projectDir != null) throw new IllegalArgumentException("give either --gt/--dets or --project/--weights, not both");
             CocoJsonPair pair = CocoJsonPair.read(gt, dets);
             scores = DetectionScores.compute(pair.truth(), pair.detections(), id -> pair.categoryNames().getOrDefault(id, "class " + id));
+        } else if (projectDir != null) {
+            scores = ProjectEvaluation.score(projectDir, split, model, spec.commandLine().getErr());
         } else {
             throw new IllegalArgumentException("give --gt <coco.json> --dets <detections.json>, or --project <dir> --weights <pth>");
         }

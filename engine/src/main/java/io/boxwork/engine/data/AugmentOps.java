@@ -45,17 +45,35 @@ final class AugmentOps {
         float[] src = img.chw();
         float[] dst = new float[src.length];
         int plane = w * h;
+        // Pixel centres map back through the zoom (continuous coordinates, as the boxes use);
+        // the source columns and rows are the same for every row and channel, so find them once.
+        Taps cols = Taps.of(w, scale, tx);
+        Taps rows = Taps.of(h, scale, ty);
         for (int c = 0; c < 3; c++) {
+            int off = c * plane;
             double sum = 0;
-            for (int i = 0; i < plane; i++) sum += src[c * plane + i];
+            for (int i = 0; i < plane; i++) sum += src[off + i];
             float fill = (float) (sum / plane);
             for (int y = 0; y < h; y++) {
-                // Pixel centres map back through the zoom: continuous coordinates, as the boxes use.
-                double sy = (y + 0.5 - ty) / scale - 0.5;
+                int o = off + y * w;
+                if (!rows.inside[y]) {
+                    Arrays.fill(dst, o, o + w, fill);
+                    continue;
+                }
+                int r0 = off + rows.lo[y] * w;
+                int r1 = off + rows.hi[y] * w;
+                float fy = rows.frac[y];
                 for (int x = 0; x < w; x++) {
-                    double sx = (x + 0.5 - tx) / scale - 0.5;
-                    dst[c * plane + y * w + x] = (sx < -0.5 || sy < -0.5 || sx > w - 0.5 || sy > h - 0.5)
-                        ? fill : bilinear(src, c * plane, w, h, sx, sy);
+                    if (!cols.inside[x]) {
+                        dst[o + x] = fill;
+                        continue;
+                    }
+                    int x0 = cols.lo[x];
+                    int x1 = cols.hi[x];
+                    float fx = cols.frac[x];
+                    float top = src[r0 + x0] + (src[r0 + x1] - src[r0 + x0]) * fx;
+                    float bottom = src[r1 + x0] + (src[r1 + x1] - src[r1 + x0]) * fx;
+                    dst[o + x] = top + (bottom - top) * fy;
                 }
             }
         }
@@ -84,18 +102,23 @@ final class AugmentOps {
             Arrays.copyOf(labels, kept));
     }
 
-    private static float bilinear(float[] src, int offset, int w, int h, double x, double y) {
-        double cx = Math.max(0, Math.min(w - 1, x));
-        double cy = Math.max(0, Math.min(h - 1, y));
-        int x0 = (int) cx;
-        int y0 = (int) cy;
-        int x1 = Math.min(w - 1, x0 + 1);
-        int y1 = Math.min(h - 1, y0 + 1);
-        double fx = cx - x0;
-        double fy = cy - y0;
-        double top = src[offset + y0 * w + x0] * (1 - fx) + src[offset + y0 * w + x1] * fx;
-        double bottom = src[offset + y1 * w + x0] * (1 - fx) + src[offset + y1 * w + x1] * fx;
-        return (float) (top * (1 - fy) + bottom * fy);
+    /** For each output column (or row): the two source neighbours and the weight of the second. */
+    private record Taps(int[] lo, int[] hi, float[] frac, boolean[] inside) {
+        static Taps of(int n, double scale, double shift) {
+            int[] lo = new int[n];
+            int[] hi = new int[n];
+            float[] frac = new float[n];
+            boolean[] inside = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                double p = (i + 0.5 - shift) / scale - 0.5;
+                inside[i] = p >= -0.5 && p <= n - 0.5;
+                double clamped = Math.max(0, Math.min(n - 1, p));
+                lo[i] = (int) clamped;
+                hi[i] = Math.min(n - 1, lo[i] + 1);
+                frac[i] = (float) (clamped - lo[i]);
+            }
+            return new Taps(lo, hi, frac, inside);
+        }
     }
 
     /**
@@ -105,29 +128,36 @@ final class AugmentOps {
     static DetectionSample photometric(DetectionSample s, double brightness, double contrast, double saturation) {
         DecodedImage img = s.image();
         int n = img.width() * img.height();
-        float[] v = img.chw().clone();
-        for (int i = 0; i < v.length; i++) v[i] = clamp(v[i] * brightness);
-        if (contrast != 1) {
-            double meanGrey = 0;
-            for (int i = 0; i < n; i++) meanGrey += grey(v, n, i);
-            meanGrey /= n;
-            for (int i = 0; i < v.length; i++) v[i] = clamp(meanGrey + (v[i] - meanGrey) * contrast);
+        float[] src = img.chw();
+        float[] v = new float[src.length];
+        float b = (float) brightness;
+        double greySum = 0;
+        for (int i = 0; i < n; i++) {
+            float r = clamp(src[i] * b);
+            float g = clamp(src[n + i] * b);
+            float bl = clamp(src[2 * n + i] * b);
+            v[i] = r;
+            v[n + i] = g;
+            v[2 * n + i] = bl;
+            greySum += 0.299f * r + 0.587f * g + 0.114f * bl;
         }
-        if (saturation != 1) {
-            for (int i = 0; i < n; i++) {
-                double g = grey(v, n, i);
-                for (int c = 0; c < 3; c++) v[c * n + i] = clamp(g + (v[c * n + i] - g) * saturation);
-            }
+        float mean = (float) (greySum / n);
+        float c = (float) contrast;
+        float sat = (float) saturation;
+        for (int i = 0; i < n; i++) {
+            float r = clamp(mean + (v[i] - mean) * c);
+            float g = clamp(mean + (v[n + i] - mean) * c);
+            float bl = clamp(mean + (v[2 * n + i] - mean) * c);
+            float grey = 0.299f * r + 0.587f * g + 0.114f * bl;
+            v[i] = clamp(grey + (r - grey) * sat);
+            v[n + i] = clamp(grey + (g - grey) * sat);
+            v[2 * n + i] = clamp(grey + (bl - grey) * sat);
         }
         return new DetectionSample(s.imagePath(), new DecodedImage(img.width(), img.height(), v), s.boxes().clone(),
             s.labels().clone());
     }
 
-    private static double grey(float[] v, int n, int i) {
-        return 0.299 * v[i] + 0.587 * v[n + i] + 0.114 * v[2 * n + i];
-    }
-
-    private static float clamp(double x) {
-        return (float) Math.max(0, Math.min(1, x));
+    private static float clamp(float x) {
+        return x < 0 ? 0 : x > 1 ? 1 : x;
     }
 }

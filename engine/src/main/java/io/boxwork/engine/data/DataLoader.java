@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -62,8 +61,19 @@ public final class DataLoader implements AutoCloseable {
 
     /** Starts decoding {@code epoch}; a previous epoch still running is stopped first. */
     public synchronized Epoch epoch(int epoch) {
+        return epoch(epoch, 0);
+    }
+
+    /**
+     * Starts {@code epoch} at batch {@code firstBatch} (a resumed run): the batches before it are
+     * not decoded, and the rest are exactly those a full pass would have delivered.
+     */
+    public synchronized Epoch epoch(int epoch, int firstBatch) {
+        if (firstBatch < 0 || firstBatch > batchesPerEpoch()) {
+            throw new IllegalArgumentException("first batch must be in 0.." + batchesPerEpoch() + ", was " + firstBatch);
+        }
         if (current != null) current.close();
-        current = new Epoch(epoch);
+        current = new Epoch(epoch, firstBatch);
         return current;
     }
 
@@ -103,13 +113,15 @@ public final class DataLoader implements AutoCloseable {
         private int cursor;
         private long waitedNanos;
 
-        private Epoch(int epoch) {
+        private Epoch(int epoch, int firstBatch) {
             this.epoch = epoch;
             this.order = order(epoch);
             this.batchCount = batchesPerEpoch();
+            this.cursor = firstBatch;
+            this.nextToStart.set(firstBatch);
             this.room = new Semaphore(options.prefetchBatches());
-            int threads = Math.min(options.workers(), Math.max(1, batchCount));
-            for (int t = 0; t < threads && batchCount > 0; t++) {
+            int threads = Math.min(options.workers(), batchCount - firstBatch);
+            for (int t = 0; t < threads; t++) {
                 Thread worker = new Thread(this::work, "boxwork-data-e" + epoch + "-" + t);
                 worker.setDaemon(true);
                 workers.add(worker);
@@ -219,7 +231,7 @@ public final class DataLoader implements AutoCloseable {
             for (Thread w : workers) {
                 if (w == Thread.currentThread()) continue;
                 try {
-                    w.join(TimeUnit.MILLISECONDS.toMillis(JOIN_TIMEOUT_MILLIS));
+                    w.join(JOIN_TIMEOUT_MILLIS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

@@ -1,5 +1,6 @@
 package io.boxwork.engine.data;
 
+import io.boxwork.annotations.image.ImageInfo;
 import io.boxwork.annotations.model.Box;
 import io.boxwork.annotations.model.BoxSource;
 import io.boxwork.annotations.model.ImageLabels;
@@ -11,6 +12,7 @@ import io.boxwork.annotations.storage.MalformedFileException;
 import io.boxwork.annotations.storage.Project;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +31,20 @@ public final class TrainingPreflight {
     private TrainingPreflight() {
     }
 
+    /** How far image files are checked. */
+    public enum ImageCheck {
+        /** Decode every train and val image: finds truncated or damaged pixel data too. */
+        DECODE,
+        /** Read only each image's header (size, EXIF orientation): fast enough to run on every Train-form visit. */
+        HEADER
+    }
+
     /** Runs every check, decoding each train and val image once. */
     public static PreflightReport check(Project project) {
+        return check(project, ImageCheck.DECODE);
+    }
+
+    public static PreflightReport check(Project project, ImageCheck imageCheck) {
         List<PreflightIssue> issues = new ArrayList<>();
         ProjectSettings settings = project.settings();
         if (settings.classes().isEmpty()) {
@@ -55,7 +69,7 @@ public final class TrainingPreflight {
                 }
                 if (split == Split.TRAIN) labelledTrain++; else labelledVal++;
                 checkBoxes(project, settings, labels, split, trainBoxes, issues);
-                checkDecodes(project, labels, issues);
+                checkImage(project, labels, imageCheck, issues);
             }
             if (unlabelled > 0) {
                 issues.add(new PreflightIssue(WARNING, unlabelled + " of " + project.images(split).size() + " "
@@ -133,17 +147,29 @@ public final class TrainingPreflight {
         }
     }
 
-    private static void checkDecodes(Project project, ImageLabels labels, List<PreflightIssue> issues) {
+    private static void checkImage(Project project, ImageLabels labels, ImageCheck mode, List<PreflightIssue> issues) {
+        Path file = project.imageFile(labels.imagePath());
+        int width;
+        int height;
         try {
-            PackedRgb decoded = ImageDecoder.decodePacked(project.imageFile(labels.imagePath()));
-            if (decoded.width() != labels.width() || decoded.height() != labels.height()) {
-                issues.add(new PreflightIssue(ERROR, "image '" + labels.imagePath() + "' decodes as " + decoded.width() + "x"
-                    + decoded.height() + " but its labels were drawn on a " + labels.width() + "x" + labels.height() + " image",
-                    "open the image, check its boxes still fit, and save its labels again (or restore the original image)"));
+            if (mode == ImageCheck.DECODE) {
+                PackedRgb decoded = ImageDecoder.decodePacked(file);
+                width = decoded.width();
+                height = decoded.height();
+            } else {
+                ImageInfo info = ImageInfo.read(file);
+                width = info.width();
+                height = info.height();
             }
-        } catch (ImageDecodeException e) {
+        } catch (IOException e) {
             issues.add(new PreflightIssue(ERROR, e.getMessage(),
                 "re-export or replace the file with a JPEG, PNG or BMP that opens, or delete it from the images folder"));
+            return;
+        }
+        if (width != labels.width() || height != labels.height()) {
+            issues.add(new PreflightIssue(ERROR, "image '" + labels.imagePath() + "' is " + width + "x" + height + " (upright)"
+                + " but its labels were drawn on a " + labels.width() + "x" + labels.height() + " image",
+                "open the image, check its boxes still fit, and save its labels again (or restore the original image)"));
         }
     }
 }

@@ -58,6 +58,24 @@ public final class RegionProposalNetwork extends Module {
         this.smoothL1Beta = config.smoothL1Beta();
     }
 
+    /** The RPN of {@code config} over feature maps of {@code inChannels} channels. */
+    public static RegionProposalNetwork of(FasterRcnnConfig config, long inChannels,
+                                           BalancedPositiveNegativeSampler sampler) {
+        AnchorGenerator anchors = new AnchorGenerator(config.anchorSizes(), config.aspectRatios());
+        int perLocation = anchors.numAnchorsPerLocation().get(0);
+        if (anchors.numAnchorsPerLocation().stream().anyMatch(n -> n != perLocation)) {
+            throw new IllegalArgumentException("The shared RPN head needs the same number of anchors at every level, got "
+                    + anchors.numAnchorsPerLocation());
+        }
+        return new RegionProposalNetwork(anchors, new RpnHead(inChannels, perLocation), config, sampler);
+    }
+
+    /** The RPN of {@code config} sampling with LibTorch's default generator. */
+    public static RegionProposalNetwork of(FasterRcnnConfig config, long inChannels) {
+        return of(config, inChannels, new BalancedPositiveNegativeSampler(
+                config.rpnBatchSizePerImage(), config.rpnPositiveFraction(), null));
+    }
+
     public RpnHead head() {
         return head;
     }
@@ -147,7 +165,7 @@ public final class RegionProposalNetwork extends Module {
             long count = numAnchorsPerLevel.get(level);
             Tensor ob = scoresAll.narrow(1, offset, count);
             long k = Math.min(preNmsTopN(), count);
-            topIdx.add(torch.topk(ob, k, 1, true, true).get1().add(scalar(offset)));
+            topIdx.add(torch.topk(ob, k, 1, true, true).get1().add(new org.bytedeco.pytorch.Scalar(offset)));
             levelIds.add(torch.full(new long[]{k}, scalar(level), new TensorOptions(torch.ScalarType.Long)));
             offset += count;
         }
@@ -191,7 +209,7 @@ public final class RegionProposalNetwork extends Module {
                     torch.zeros(new long[]{anchors.size(0), 4}, floats)};
         }
         Tensor matchedIdxs = proposalMatcher.match(BoxOps.boxIou(gtBoxes, anchors));
-        Tensor matchedGtBoxes = gtBoxes.index_select(0, matchedIdxs.clamp(Tensors.some(0), Tensors.none()));
+        Tensor matchedGtBoxes = gtBoxes.index_select(0, matchedIdxs.clamp(new org.bytedeco.pytorch.ScalarOptional(new org.bytedeco.pytorch.Scalar(0L)), Tensors.none()));
         Tensor labels = matchedIdxs.ge(scalar(0)).to(torch.ScalarType.Float);
         labels.masked_fill_(matchedIdxs.eq(scalar(Matcher.BELOW_LOW_THRESHOLD)), scalar(0.0));
         labels.masked_fill_(matchedIdxs.eq(scalar(Matcher.BETWEEN_THRESHOLDS)), scalar(-1.0));

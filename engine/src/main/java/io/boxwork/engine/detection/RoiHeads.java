@@ -63,6 +63,19 @@ public final class RoiHeads extends Module {
         this.config = config;
     }
 
+    /** The box branch of {@code config} over feature maps of {@code inChannels} channels. */
+    public static RoiHeads of(FasterRcnnConfig config, long inChannels, BalancedPositiveNegativeSampler sampler) {
+        long pooled = inChannels * config.roiOutputSize() * config.roiOutputSize();
+        return new RoiHeads(MultiScaleRoiAlign.of(config), new TwoMlpHead(pooled, config.representationSize()),
+                new FastRcnnPredictor(config.representationSize(), config.numClasses()), config, sampler);
+    }
+
+    /** The box branch of {@code config} sampling with LibTorch's default generator. */
+    public static RoiHeads of(FasterRcnnConfig config, long inChannels) {
+        return of(config, inChannels, new BalancedPositiveNegativeSampler(
+                config.boxBatchSizePerImage(), config.boxPositiveFraction(), null));
+    }
+
     public TwoMlpHead boxHead() {
         return boxHead;
     }
@@ -156,7 +169,7 @@ public final class RoiHeads extends Module {
                     torch.zeros(new long[]{proposals.size(0)}, longs)};
         }
         Tensor matched = proposalMatcher.match(BoxOps.boxIou(gtBoxes, proposals));
-        Tensor clamped = matched.clamp(Tensors.some(0), Tensors.none());
+        Tensor clamped = matched.clamp(new org.bytedeco.pytorch.ScalarOptional(new org.bytedeco.pytorch.Scalar(0L)), Tensors.none());
         Tensor labels = gtLabels.index_select(0, clamped).to(torch.ScalarType.Long);
         labels.masked_fill_(matched.eq(scalar(Matcher.BELOW_LOW_THRESHOLD)), scalar(0));
         labels.masked_fill_(matched.eq(scalar(Matcher.BETWEEN_THRESHOLDS)), scalar(-1));
@@ -178,7 +191,7 @@ public final class RoiHeads extends Module {
         long n = classLogits.size(0);
         long numClasses = boxRegression.size(-1) / 4;
         Tensor perClass = boxRegression.reshape(n * numClasses, 4);
-        Tensor rows = pos.mul(scalar(numClasses)).add(labelsPos);
+        Tensor rows = pos.mul(new org.bytedeco.pytorch.Scalar(numClasses)).add(labelsPos);
         Tensor boxLoss = torch.smooth_l1_loss(perClass.index_select(0, rows), allTargets.index_select(0, pos),
                 REDUCTION_SUM, config.smoothL1Beta()).div(scalar(allLabels.numel()));
         return new Tensor[]{classificationLoss, boxLoss};

@@ -26,10 +26,13 @@ public final class RpnHead extends Module {
     private final Conv2dImpl conv;
     private final Conv2dImpl clsLogits;
     private final Conv2dImpl bboxPred;
+    // Held so the JVM keeps their Java peers alive: LibTorch calls back into them (train(), ...).
+    private final Module sequential;
+    private final Module convNormActivation;
 
     public RpnHead(long inChannels, long numAnchors) {
-        Module sequential = register_module("conv", new Module());
-        Module convNormActivation = sequential.register_module("0", new Module());
+        sequential = register_module("conv", new Module());
+        convNormActivation = sequential.register_module("0", new Module());
         Conv2dOptions convOptions = new Conv2dOptions(inChannels, inChannels, new LongPointer(3, 3));
         convOptions.padding().put(new LongPointer(1, 1));
         conv = convNormActivation.register_module("0", new Conv2dImpl(convOptions));

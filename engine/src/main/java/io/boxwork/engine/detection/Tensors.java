@@ -18,7 +18,17 @@ final class Tensors {
         return new Scalar(value);
     }
 
+    /** An integral scalar: unlike a double one, it leaves int64 index tensors int64. */
+    static Scalar scalar(long value) {
+        return new Scalar(value);
+    }
+
     static ScalarOptional some(double value) {
+        return new ScalarOptional(new Scalar(value));
+    }
+
+    /** An integral bound: clamping an int64 tensor with a double bound would turn it into a float tensor. */
+    static ScalarOptional some(long value) {
         return new ScalarOptional(new Scalar(value));
     }
 

@@ -54,7 +54,15 @@ public final class CheckpointFile {
     }
 
     public static Contents read(Path file) throws IOException {
-        PthValue root = PthReader.read(file);
+        return parse(file, PthReader.read(file));
+    }
+
+    /** Whether a .pth file's content is a Boxwork training checkpoint (rather than a bare state dict). */
+    public static boolean isCheckpoint(PthValue root) {
+        return root instanceof PthValue.Dict dict && dict.get("boxwork_checkpoint").isPresent();
+    }
+
+    public static Contents parse(Path file, PthValue root) throws IOException {
         if (!(root instanceof PthValue.Dict dict) || dict.get("boxwork_checkpoint").isEmpty()) {
             throw new IOException(file + ": not a Boxwork training checkpoint (no 'boxwork_checkpoint' key)");
         }

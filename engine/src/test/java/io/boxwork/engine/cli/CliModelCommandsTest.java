@@ -1,0 +1,104 @@
+package io.boxwork.engine.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.boxwork.annotations.model.AnchorSettings;
+import io.boxwork.annotations.model.Split;
+import io.boxwork.annotations.model.SplitPlan;
+import io.boxwork.annotations.model.TrainingDefaults;
+import io.boxwork.annotations.storage.Project;
+import io.boxwork.engine.data.DetectionDataset;
+import io.boxwork.engine.inference.FasterRcnnDetector;
+import io.boxwork.engine.inference.ImagePrediction;
+import io.boxwork.engine.inference.LoadedModel;
+import io.boxwork.engine.inference.Predictor;
+import io.boxwork.engine.train.DetectionScores;
+import io.boxwork.engine.train.Validation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** train → predict → eval through the CLI on a tiny project, each checked against the library. */
+class CliModelCommandsTest {
+    @TempDir
+    static Path dir;
+    static Path project;
+    static Path best;
+
+    @BeforeAll
+    static void trainOnce() throws Exception {
+        Path coco = CocoFixture.write(dir.resolve("coco"), 6, 96, 5);
+        project = dir.resolve("p");
+        assertEquals(0, CliRun.of("import", "--format", "coco", coco.toString(), "--project", project.toString()).exitCode());
+        try (Project p = Project.open(project)) {
+            SplitPlan plan = p.settings().split();
+            List<String> images = p.images();
+            for (int i = 0; i < images.size(); i++) plan = plan.withOverride(images.get(i), i < 4 ? Split.TRAIN : Split.VAL);
+            AnchorSettings small = new AnchorSettings(List.of(List.of(16), List.of(32), List.of(64), List.of(128), List.of(256)),
+                List.of(0.5, 1.0, 2.0), 96, 96);
+            p.saveSettings(p.settings().withSplit(plan).withAnchors(small)
+                .withTraining(new TrainingDefaults("resnet18_fpn", "", 1, 2, 0.01, 1)));
+        }
+        CliRun train = CliRun.of("train", "--project", project.toString(), "--small-proposals", "--threads", "2", "--json");
+        JsonObject end = train.json().getAsJsonObject();
+        assertEquals("finished", end.get("type").getAsString(), train.err());
+        Path run = Path.of(end.get("run").getAsString());
+        best = run.resolve("best.pth");
+        assertTrue(Files.isRegularFile(best), "best.pth after an evaluated epoch");
+        assertTrue(Files.isRegularFile(run.resolve("metrics.jsonl")));
+        assertTrue(Files.isRegularFile(run.resolve("curves.png")));
+    }
+
+    @Test
+    void predictWithJsonGivesTheLibrarysBoxesScoresAndLabels() throws Exception {
+        JsonObject out = CliRun.of("predict", "--weights", best.toString(), "--project", project.toString(), "--split", "VAL",
+            "--score-thresh", "0.0", "--json").json().getAsJsonObject();
+
+        FasterRcnnDetector model = LoadedModel.load(best, new LoadedModel.Overrides(null, null, null, null, 0.0, null));
+        List<ImagePrediction> lib = new Predictor(model, 1).predictProject(Project.openReadOnly(project), Split.VAL, p -> { });
+        JsonArray images = out.getAsJsonArray("images");
+        assertEquals(lib.size(), images.size());
+        for (int i = 0; i < lib.size(); i++) {
+            JsonObject img = images.get(i).getAsJsonObject();
+            assertEquals(lib.get(i).image(), img.get("image").getAsString());
+            assertEquals(lib.get(i).detections().size(), img.getAsJsonArray("scores").size());
+            for (int d = 0; d < lib.get(i).detections().size(); d++) {
+                assertEquals(lib.get(i).detections().get(d).score(), img.getAsJsonArray("scores").get(d).getAsFloat(), 1e-5);
+                assertEquals(lib.get(i).detections().get(d).label(), img.getAsJsonArray("labels").get(d).getAsInt());
+                assertEquals(lib.get(i).detections().get(d).x1(), img.getAsJsonArray("boxes").get(d).getAsJsonArray().get(0).getAsFloat(), 1e-3);
+            }
+        }
+    }
+
+    @Test
+    void evalOnTheProjectMatchesTheLibrarysScores() throws Exception {
+        JsonObject out = CliRun.of("eval", "--project", project.toString(), "--weights", best.toString(), "--json").json().getAsJsonObject();
+
+        Project p = Project.openReadOnly(project);
+        List<String> names = List.of("cat", "dog");
+        FasterRcnnDetector model = LoadedModel.load(best, new LoadedModel.Overrides(null, null, null, null, null, names));
+        DetectionScores lib = Validation.run(model, DetectionDataset.of(p, Split.VAL), names, 1, 0L).scores();
+        assertEquals(lib.coco().ap(), out.get("AP").getAsDouble(), 1e-9);
+        assertEquals(lib.coco().ar100(), out.get("AR100").getAsDouble(), 1e-9);
+        assertEquals(lib.vocMap50(), out.get("VOC_mAP50").getAsDouble(), 1e-9);
+    }
+
+    @Test
+    void trainRefusesAProjectThatFailsThePreLaunchChecks(@TempDir Path other) throws Exception {
+        try (Project p = Project.create(other.resolve("empty"), io.boxwork.annotations.model.ProjectSettings.create("empty", List.of()))) {
+            assertTrue(p.images().isEmpty());
+        }
+        CliRun run = CliRun.of("train", "--project", other.resolve("empty").toString());
+        assertEquals(CliErrors.BAD_INPUT, run.exitCode());
+        assertTrue(run.err().contains("the project has no classes"), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+    }
+}
