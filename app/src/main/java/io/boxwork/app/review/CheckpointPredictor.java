@@ -9,6 +9,7 @@ import io.boxwork.engine.detection.RawCandidates;
 import io.boxwork.engine.inference.DetectorModel;
 import io.boxwork.engine.train.CheckpointFile;
 import io.boxwork.engine.train.ModelState;
+import io.boxwork.engine.train.StartingPoint;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;
 
@@ -42,7 +43,8 @@ public final class CheckpointPredictor {
         long size = Files.size(checkpoint);
         long modified = Files.getLastModifiedTime(checkpoint).toMillis();
         CheckpointFile.Contents saved = CheckpointFile.read(checkpoint);
-        DetectorModel model = factory.create(saved.config(), saved.classNames());
+        // The checkpoint replaces every weight: no starting weights to load (or download) first.
+        DetectorModel model = factory.create(saved.config().withStart(new StartingPoint.Scratch()), saved.classNames());
         ModelState.load(model.module(), saved.model(), true, checkpoint.toString());
         model.module().train(false);
         Map<String, RawCandidates> out = new LinkedHashMap<>();

@@ -4,12 +4,14 @@ import io.boxwork.annotations.model.LabelClass;
 import io.boxwork.annotations.model.Split;
 import io.boxwork.annotations.storage.Project;
 import io.boxwork.app.project.ProjectSession;
+import io.boxwork.engine.data.Augmentation;
 import io.boxwork.engine.data.DetectionDataset;
 import io.boxwork.engine.data.PreflightIssue;
 import io.boxwork.engine.data.PreflightReport;
 import io.boxwork.engine.data.TrainingPreflight;
 import io.boxwork.engine.inference.DetectorModel;
 import io.boxwork.engine.train.RunFolder;
+import io.boxwork.engine.train.StartingPoint;
 import io.boxwork.engine.train.TrainConfig;
 import io.boxwork.engine.train.Trainer;
 import io.boxwork.engine.train.TrainingEvent;
@@ -159,7 +161,7 @@ public final class TrainViewModel {
             launch(() -> {
                 DetectorModel model = factory.create(config, classNames());
                 RunFolder run = RunFolder.create(session.project().runsDir(), Clock.systemUTC());
-                return Trainer.start(model, config, dataset(Split.TRAIN), dataset(Split.VAL), run);
+                return Trainer.start(model, config, trainData(config), dataset(Split.VAL), run);
             }, new RunCurves(""), null);
         });
     }
@@ -179,8 +181,9 @@ public final class TrainViewModel {
         }
         launch(() -> {
             TrainConfig saved = run.folder().readConfig();
-            DetectorModel model = factory.create(saved, classNames());
-            return Trainer.resume(model, run.folder(), dataset(Split.TRAIN), dataset(Split.VAL), null);
+            // The checkpoint replaces every weight: loading the starting weights first would be wasted work.
+            DetectorModel model = factory.create(saved.withStart(new StartingPoint.Scratch()), classNames());
+            return Trainer.resume(model, run.folder(), trainData(saved), dataset(Split.VAL), null);
         }, RunCurves.of("", run.events(), 400), run);
     }
 
@@ -304,6 +307,12 @@ public final class TrainViewModel {
 
     private List<String> classNames() {
         return session.project().settings().classes().stream().map(LabelClass::name).toList();
+    }
+
+    /** The train split with the run's augmentation, as the CLI's train command builds it. */
+    private DetectionDataset trainData(TrainConfig config) throws IOException {
+        DetectionDataset d = dataset(Split.TRAIN);
+        return config.augmentFlip() ? d.withAugmentation(Augmentation.flipOnly()) : d;
     }
 
     private DetectionDataset dataset(Split split) throws IOException {

@@ -15,7 +15,7 @@ import io.boxwork.app.review.ImageOutcome;
 import io.boxwork.app.review.PredictionOverlay;
 import io.boxwork.app.review.ReviewScope;
 import io.boxwork.app.review.ReviewViewModel;
-import io.boxwork.app.train.FpnProbeDetectors;
+import io.boxwork.app.train.FasterRcnnDetectors;
 import io.boxwork.engine.detection.RawCandidates;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
@@ -61,7 +61,7 @@ class ReviewModeTest {
         project = LabelledProjects.create(dir.resolve("project"), 6, 2, 128, List.of("red", "green"));
         project.saveLabels(ImageLabels.empty("img06.png", 128, 128));
         checkpoint = CandidateFixtures.writeCache(project, ReviewScope.ALL, Map.of("img01.png", 2000), 60);
-        w = new ModelWorkbench(stage, dir, project, FpnProbeDetectors.resnet18());
+        w = new ModelWorkbench(stage, dir, project, FasterRcnnDetectors.standard());
     }
 
     @AfterEach

@@ -1,7 +1,9 @@
 package io.boxwork.app.ui;
 
 import io.boxwork.app.LabelledProjects;
-import io.boxwork.app.train.FpnProbeDetectors;
+import io.boxwork.app.train.FasterRcnnDetectors;
+import io.boxwork.app.review.ReviewScope;
+import io.boxwork.app.review.ReviewViewModel;
 import io.boxwork.app.train.PastRun;
 import io.boxwork.app.train.RunCurves;
 import io.boxwork.app.train.TrainViewModel;
@@ -28,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * One-click training on a tiny generated project (ResNet-18-FPN, 128 px images) driven through the
- * Train mode's buttons: the charts grow while it runs, Stop ends it with last.pth, Resume carries on.
+ * One-click training of the engine's Faster R-CNN (ResNet-18-FPN, small proposal budget) on a tiny
+ * generated project of 128 px images, driven through the Train mode's buttons: the charts grow while
+ * it runs, Stop ends it with last.pth, Resume carries on; Review then runs the trained checkpoint.
  */
 @ExtendWith(ApplicationExtension.class)
 class TrainModeTest {
@@ -39,7 +42,7 @@ class TrainModeTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("boxwork-train-ui");
         w = new ModelWorkbench(stage, dir, LabelledProjects.create(dir.resolve("project"), 6, 2, 128, List.of("red", "green")),
-            FpnProbeDetectors.resnet18());
+            FasterRcnnDetectors.with(io.boxwork.engine.inference.DetectorSpec.ProposalBudget.small()));
     }
 
     @AfterEach
@@ -83,6 +86,18 @@ class TrainModeTest {
         PastRun run = fx(() -> vm().pastRuns().get(0));
         assertTrue(run.resumable());
         assertInstanceOf(TrainingEvent.Finished.class, run.events().get(run.events().size() - 1));
+
+        // Review runs the checkpoint just trained over the val split, in the background, and caches the candidates.
+        robot.clickOn("#mode-review");
+        ReviewViewModel review = w.review().viewModel();
+        waitUntil(10, () -> review.checkpointProperty().get() != null);
+        Path checkpoint = fx(() -> review.checkpointProperty().get());
+        assertEquals(run.folder().dir(), checkpoint.getParent());
+        robot.clickOn("#review-run");
+        waitUntil(60, () -> !review.runningProperty().get() && review.rows().size() == 2);
+        assertTrue(Files.isRegularFile(ReviewViewModel.cacheFile(checkpoint, ReviewScope.VAL)), "the raw candidates were cached");
+        assertTrue(fx(() -> review.outcomeProperty().get() != null && review.outcomeProperty().get().candidates().size() > 0),
+            "the first image shows its candidates");
     }
 
     @Test
