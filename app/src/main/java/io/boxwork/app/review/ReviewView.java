@@ -85,12 +85,9 @@ public final class ReviewView extends BorderPane {
         images.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) vm.currentImageProperty().set(b.imagePath());
         });
-        vm.currentImageProperty().addListener((o, a, b) -> {
-            ImageRow sel = images.getSelectionModel().getSelectedItem();
-            if (b != null && (sel == null || !sel.imagePath().equals(b))) {
-                vm.rows().stream().filter(r -> r.imagePath().equals(b)).findFirst().ifPresent(r -> images.getSelectionModel().select(r));
-            }
-        });
+        vm.currentImageProperty().addListener((o, a, b) -> selectCurrent());
+        // The rows are rebuilt when the sliders rest: keep the image on screen selected in the list.
+        vm.rows().addListener((javafx.collections.ListChangeListener<ImageRow>) c -> selectCurrent());
         CheckBox sort = new CheckBox("Most errors first");
         sort.setId("review-sort-errors");
         sort.selectedProperty().bindBidirectional(vm.sortByErrorsProperty());
@@ -99,6 +96,16 @@ public final class ReviewView extends BorderPane {
         box.setPadding(new Insets(0, 4, 4, 8));
         box.setPrefWidth(330);
         return box;
+    }
+
+    private void selectCurrent() {
+        String current = vm.currentImageProperty().get();
+        ImageRow sel = images.getSelectionModel().getSelectedItem();
+        if (current == null || (sel != null && sel.imagePath().equals(current))) return;
+        vm.rows().stream().filter(r -> r.imagePath().equals(current)).findFirst().ifPresent(r -> {
+            images.getSelectionModel().select(r);
+            images.scrollTo(r);
+        });
     }
 
     private VBox sidePanel() {
