@@ -82,6 +82,7 @@ public final class ReviewView extends BorderPane {
         images.getColumns().add(column("TP", ImageRow::truePositives, 36));
         images.getColumns().add(column("FP", ImageRow::falsePositives, 36));
         images.getColumns().add(column("Miss", ImageRow::misses, 40));
+        images.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         images.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) vm.currentImageProperty().set(b.imagePath());
         });
@@ -120,13 +121,14 @@ public final class ReviewView extends BorderPane {
                 pct(o.precision()), pct(o.recall()));
         }, vm.outcomeProperty()));
         classes.setId("review-classes");
-        classes.getColumns().add(column("Class", ClassMetrics::name, 80));
-        classes.getColumns().add(column("P", m -> pct(m.precision()), 48));
-        classes.getColumns().add(column("R", m -> pct(m.recall()), 48));
-        classes.getColumns().add(column("AP", m -> pct(m.ap()), 48));
-        classes.getColumns().add(column("TP", ClassMetrics::truePositives, 36));
-        classes.getColumns().add(column("FP", ClassMetrics::falsePositives, 36));
-        classes.getColumns().add(column("Miss", ClassMetrics::misses, 40));
+        classes.getColumns().add(column("Class", ClassMetrics::name, 64));
+        classes.getColumns().add(column("P", m -> pct(m.precision()), 52));
+        classes.getColumns().add(column("R", m -> pct(m.recall()), 52));
+        classes.getColumns().add(column("AP", m -> pct(m.ap()), 52));
+        classes.getColumns().add(column("TP", ClassMetrics::truePositives, 34));
+        classes.getColumns().add(column("FP", ClassMetrics::falsePositives, 34));
+        classes.getColumns().add(column("Miss", ClassMetrics::misses, 38));
+        classes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         classes.setPrefHeight(160);
         Label map = new Label();
         map.setId("review-map");

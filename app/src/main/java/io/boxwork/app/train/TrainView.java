@@ -93,8 +93,8 @@ public final class TrainView extends BorderPane {
         g.addRow(row++, new Label("Epochs"), spinner(f.epochsProperty(), 1, 1000, "train-epochs"));
         g.addRow(row++, new Label("Batch size"), spinner(f.batchSizeProperty(), 1, 64, "train-batch"));
         g.addRow(row++, new Label("Learning rate"), lr);
-        g.addRow(row++, new Label("Image shorter side"), spinner(f.minSizeProperty(), 32, 4096, "train-min-size"));
-        g.addRow(row++, new Label("Image longer side ≤"), spinner(f.maxSizeProperty(), 32, 8192, "train-max-size"));
+        g.addRow(row++, new Label("Min image side"), spinner(f.minSizeProperty(), 32, 4096, "train-min-size"));
+        g.addRow(row++, new Label("Max image side"), spinner(f.maxSizeProperty(), 32, 8192, "train-max-size"));
         g.addRow(row++, new Label("Trainable layers"), spinner(f.trainableLayersProperty(), 0, 5, "train-layers"));
         g.addRow(row, new Label("Device"), device);
         g.disableProperty().bind(vm.busyProperty());
@@ -120,7 +120,11 @@ public final class TrainView extends BorderPane {
         issues.setId("train-issues");
         issues.setPrefHeight(120);
         issues.setCellFactory(l -> new IssueCell());
-        issues.setPlaceholder(new Label("Press Train (or Check project) to run the pre-launch checks."));
+        Label noIssues = new Label();
+        noIssues.setWrapText(true);
+        noIssues.textProperty().bind(Bindings.when(vm.checkedProperty())
+            .then("✔ The checks found nothing to fix.").otherwise("Train (or Check project) runs the pre-launch checks first."));
+        issues.setPlaceholder(noIssues);
 
         ListView<PastRun> runs = new ListView<>(vm.pastRuns());
         runs.setId("train-runs");
@@ -168,11 +172,13 @@ public final class TrainView extends BorderPane {
         for (LineChart<?, ?> c : List.of(lossChart, lrChart, mapChart)) {
             GridPane.setHgrow(c, Priority.ALWAYS);
             GridPane.setVgrow(c, Priority.ALWAYS);
-            c.setMinHeight(150);
+            c.setMinHeight(120);
+            c.setPrefHeight(200);
         }
         ListView<String> log = new ListView<>(vm.log());
         log.setId("train-log");
         log.setPrefHeight(130);
+        log.setMinHeight(110);
         vm.log().addListener((ListChangeListener<String>) c -> {
             if (!vm.log().isEmpty()) log.scrollTo(vm.log().size() - 1);
         });

@@ -53,6 +53,7 @@ public final class TrainViewModel {
     private final ObservableList<PreflightIssue> issues = FXCollections.observableArrayList();
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(this, "state", State.IDLE);
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
+    private final BooleanProperty checked = new SimpleBooleanProperty(this, "checked", false);
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
     private final StringProperty progressText = new SimpleStringProperty(this, "progressText", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
@@ -129,6 +130,7 @@ public final class TrainViewModel {
             state.set(State.IDLE);
             PreflightReport r = task.getValue();
             issues.setAll(r.issues());
+            checked.set(true);
             message.set(r.issues().isEmpty() ? "The checks found nothing to fix."
                 : r.errors().size() + " problem(s) to fix, " + r.warnings().size() + " warning(s).");
             then.accept(r);
@@ -349,6 +351,11 @@ public final class TrainViewModel {
 
     public ObjectProperty<State> stateProperty() {
         return state;
+    }
+
+    /** Whether the pre-launch checks have run (so an empty issue list means nothing was found). */
+    public BooleanProperty checkedProperty() {
+        return checked;
     }
 
     public BooleanProperty busyProperty() {

@@ -50,7 +50,12 @@ public final class CandidateFixtures {
             boxes[4 * i + 1] = Math.max(0, Math.min(y1, y2));
             boxes[4 * i + 2] = Math.min(width, Math.max(x1, x2) + 1);
             boxes[4 * i + 3] = Math.min(height, Math.max(y1, y2) + 1);
-            scores[i] = (float) Math.pow(r.nextFloat(), i % 3 == 0 ? 0.3 : 2);
+            // Tight copies of a label score high, loose copies middling, scattered boxes low: like a half-trained detector.
+            scores[i] = switch (i % 3) {
+                case 0 -> (float) Math.pow(r.nextFloat(), 0.3);
+                case 1 -> (float) (0.9 * Math.pow(r.nextFloat(), 2));
+                default -> (float) (0.8 * Math.pow(r.nextFloat(), 3));
+            };
         }
         return new RawCandidates(boxes, scores, labels);
     }
