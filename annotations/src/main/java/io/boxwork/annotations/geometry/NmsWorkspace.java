@@ -1,5 +1,7 @@
 package io.boxwork.annotations.geometry;
 
+import java.util.Arrays;
+
 /**
  * Scratch buffers for {@link ThresholdNms}, grown on demand and reused across calls so a slider
  * drag allocates nothing but its small result. One workspace per thread.
@@ -36,14 +38,20 @@ public final class NmsWorkspace {
             keptArea = new float[n];
             keptKeys = new long[n];
             wide = new int[n];
-            int entries = n * ThresholdNms.MAX_CELLS_PER_BOX;
-            entryNext = new int[entries];
-            entryCorner = new int[entries];
-            entryX1 = new float[entries];
-            entryY1 = new float[entries];
-            entryX2 = new float[entries];
-            entryY2 = new float[entries];
-            entryArea = new float[entries];
+        }
+    }
+
+    /** Grid entries grow with use: a kept box adds one per cell it touches. */
+    void ensureEntries(int n) {
+        if (entryNext.length < n) {
+            int size = Math.max(n, 2 * entryNext.length);
+            entryNext = Arrays.copyOf(entryNext, size);
+            entryCorner = Arrays.copyOf(entryCorner, size);
+            entryX1 = Arrays.copyOf(entryX1, size);
+            entryY1 = Arrays.copyOf(entryY1, size);
+            entryX2 = Arrays.copyOf(entryX2, size);
+            entryY2 = Arrays.copyOf(entryY2, size);
+            entryArea = Arrays.copyOf(entryArea, size);
         }
     }
 }

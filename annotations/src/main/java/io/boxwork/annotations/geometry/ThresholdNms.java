@@ -107,6 +107,7 @@ public final class ThresholdNms {
                 if (cells > MAX_CELLS_PER_BOX) {
                     ws.wide[wideCount++] = kept;
                 } else {
+                    ws.ensureEntries(entries + cells);
                     int corner = (cy0 << 16) | cx0;
                     for (int cy = cy0; cy <= cy1; cy++) {
                         for (int cx = cx0; cx <= cx1; cx++) {

@@ -32,6 +32,15 @@ class AnchorGridTest {
     }
 
     @Test
+    void resizeScaleIsComputedAsTorchDoesForAPythonNumberOverATensor() {
+        // torch evaluates 800.0 / tensor(24.) as reciprocal(24) * 800 in float32, which lands just above
+        // 800 / 24, so the short side reaches 800; a true float32 division would give 799.
+        ResizedImage r = ResizeSpec.torchvisionDefault().resize(24, 25);
+        assertEquals(800, r.height());
+        assertEquals(833, r.width());
+    }
+
+    @Test
     void resizeCapsTheLongSideAtMaxSize() {
         ResizedImage r = ResizeSpec.torchvisionDefault().resize(100, 1000);
         assertEquals(133, r.height());

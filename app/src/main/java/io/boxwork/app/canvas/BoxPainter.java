@@ -28,10 +28,6 @@ public final class BoxPainter {
     private static final int MAX_NAMED = 200;
     private static final Font NAME_FONT = Font.font(11);
     private static final double NAME_HEIGHT = 13;
-    /** Above this many boxes on screen, outlines go through {@link OutlineRaster}. */
-    static final int RASTER_ABOVE = 300;
-
-    private final OutlineRaster raster = new OutlineRaster();
 
     /** Everything one frame needs, taken on the UI thread. */
     public record Frame(ImageLabels labels, Viewport viewport, double width, double height, Map<Integer, Color> colours,
@@ -57,24 +53,6 @@ public final class BoxPainter {
         }
         g.setLineWidth(2);
         g.setLineDashes();
-        if (onScreen > RASTER_ABOVE) rasterOutlines(g, f, byClass);
-        else vectorOutlines(g, v, f, byClass);
-        if (onScreen <= MAX_NAMED) drawNames(g, f, byClass);
-        for (Box b : selected) {
-            Color c = f.colours().getOrDefault(b.classId(), UNKNOWN_CLASS);
-            g.setFill(c.deriveColor(0, 1, 1, 0.25));
-            g.fillRect(px(v.screenX(b.x1())), px(v.screenY(b.y1())),
-                px(v.screenX(b.x2())) - px(v.screenX(b.x1())), px(v.screenY(b.y2())) - px(v.screenY(b.y1())));
-            g.setStroke(c);
-            g.setLineWidth(3);
-            strokeBox(g, v, b);
-            g.setLineWidth(2);
-        }
-        if (selected.size() <= 50) for (Box b : selected) drawHandles(g, v, b);
-        drawPreviewShape(g, v, f.preview(), f.colours());
-    }
-
-    private static void vectorOutlines(GraphicsContext g, Viewport v, Frame f, Map<Integer, List<Box>> byClass) {
         for (Map.Entry<Integer, List<Box>> e : byClass.entrySet()) {
             Color c = f.colours().getOrDefault(e.getKey(), UNKNOWN_CLASS);
             g.setStroke(c);
@@ -89,35 +67,19 @@ public final class BoxPainter {
                 }
             }
         }
-    }
-
-    /** Manual boxes into the pixel buffer; the few dashed (predicted) ones stay vector. */
-    private void rasterOutlines(GraphicsContext g, Frame f, Map<Integer, List<Box>> byClass) {
-        Viewport v = f.viewport();
-        raster.begin((int) Math.ceil(f.width()), (int) Math.ceil(f.height()));
-        boolean dashed = false;
-        for (Map.Entry<Integer, List<Box>> e : byClass.entrySet()) {
-            Color c = f.colours().getOrDefault(e.getKey(), UNKNOWN_CLASS);
-            int argb = 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
-                | (int) Math.round(c.getBlue() * 255);
-            for (Box b : e.getValue()) {
-                if (b.source() == BoxSource.PREDICTED) {
-                    dashed = true;
-                    continue;
-                }
-                raster.outline((int) px(v.screenX(b.x1())), (int) px(v.screenY(b.y1())), (int) px(v.screenX(b.x2())),
-                    (int) px(v.screenY(b.y2())), argb);
-            }
+        if (onScreen <= MAX_NAMED) drawNames(g, f, byClass);
+        for (Box b : selected) {
+            Color c = f.colours().getOrDefault(b.classId(), UNKNOWN_CLASS);
+            g.setFill(c.deriveColor(0, 1, 1, 0.25));
+            g.fillRect(px(v.screenX(b.x1())), px(v.screenY(b.y1())),
+                px(v.screenX(b.x2())) - px(v.screenX(b.x1())), px(v.screenY(b.y2())) - px(v.screenY(b.y1())));
+            g.setStroke(c);
+            g.setLineWidth(3);
+            strokeBox(g, v, b);
+            g.setLineWidth(2);
         }
-        g.drawImage(raster.finish(), 0, 0);
-        if (dashed) {
-            g.setLineDashes(6, 4);
-            for (Map.Entry<Integer, List<Box>> e : byClass.entrySet()) {
-                g.setStroke(f.colours().getOrDefault(e.getKey(), UNKNOWN_CLASS));
-                for (Box b : e.getValue()) if (b.source() == BoxSource.PREDICTED) strokeBox(g, v, b);
-            }
-            g.setLineDashes();
-        }
+        if (selected.size() <= 50) for (Box b : selected) drawHandles(g, v, b);
+        drawPreviewShape(g, v, f.preview(), f.colours());
     }
 
     private static Box previewed(Box b, Preview p) {

@@ -68,27 +68,6 @@ class BoxPainterTest {
     }
 
     @Test
-    void manyBoxesGoThroughThePixelBufferAndLandOnTheSamePixels() throws Exception {
-        WritableImage img = WaitForAsyncUtils.asyncFx(() -> {
-            Canvas c = new Canvas(400, 300);
-            List<Box> boxes = new java.util.ArrayList<>();
-            boxes.add(Box.manual(1, 1, 5, 5, 25, 20));
-            for (int i = 0; i < BoxPainter.RASTER_ABOVE + 10; i++) boxes.add(Box.manual(i + 2, 2, 100, 80, 102, 82));
-            ImageLabels labels = new ImageLabels("a.png", 200, 150, ImageStatus.TODO, boxes);
-            new BoxPainter().paint(c.getGraphicsContext2D(), new BoxPainter.Frame(labels, new Viewport(2, 0, 0), 400, 300,
-                Map.of(1, Color.web("#e69f00"), 2, Color.web("#0072b2")), Map.of(), id -> true, Set.of(), Preview.NONE));
-            SnapshotParameters p = new SnapshotParameters();
-            p.setFill(Color.TRANSPARENT);
-            return c.snapshot(p, null);
-        }).get(10, TimeUnit.SECONDS);
-        assertEquals(0xffe69f00, img.getPixelReader().getArgb(9, 25));
-        assertEquals(0xffe69f00, img.getPixelReader().getArgb(10, 25));
-        assertEquals(0, img.getPixelReader().getArgb(12, 25) >>> 24);
-        assertEquals(0, img.getPixelReader().getArgb(8, 25) >>> 24);
-        assertEquals(0xff0072b2, img.getPixelReader().getArgb(200, 160));
-    }
-
-    @Test
     void aMovePreviewDrawsTheBoxWhereTheDragIs() throws Exception {
         WritableImage img = paint(Set.of(), new Preview.Moved(Set.of(2L), -20, 0));
         assertEquals(0, img.getPixelReader().getArgb(60, 50) >>> 24, "the box left its old place");

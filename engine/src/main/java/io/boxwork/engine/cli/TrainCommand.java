@@ -31,6 +31,8 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 @Command(name = "train", description = "Train (or resume training) a Faster R-CNN on a project; writes runs/<timestamp-id>/.")
@@ -126,11 +128,12 @@ final class TrainCommand implements Callable<Integer> {
             progress.println("run folder " + run.dir());
         }
         trainer.addListener(new ProgressBar(progress, !json && System.console() != null, Math.max(1, trainer.iterationsPerEpoch() / 5)));
-        Thread main = Thread.currentThread();
+        // Ctrl-C: ask the trainer to stop (it saves last.pth) and hold the JVM until it has.
+        CountDownLatch finished = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
             trainer.requestStop();
             try {
-                main.join(120_000);
+                finished.await(120, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -140,10 +143,11 @@ final class TrainCommand implements Callable<Integer> {
         try {
             end = trainer.run();
         } finally {
+            finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
             } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for this thread, which is what it is for.
+                // The JVM is already shutting down (Ctrl-C); the hook has what it waited for.
             }
         }
         if (json) {

@@ -3,6 +3,7 @@ package io.boxwork.engine.inference;
 import io.boxwork.annotations.model.AnchorSettings;
 import io.boxwork.engine.backbone.Backbone;
 import io.boxwork.engine.backbone.Backbones;
+import io.boxwork.engine.detection.FasterRcnn;
 import io.boxwork.engine.detection.FasterRcnnConfig;
 
 import java.util.ArrayList;
@@ -85,6 +86,6 @@ public record DetectorSpec(String backbone, int trainableLayers, List<String> cl
     /** A new detector with fresh weights; call outside any PointerScope. */
     public FasterRcnnDetector build() {
         Backbone b = Backbones.resnetFpn(depth(), trainableLayers);
-        return new FasterRcnnDetector(b, config(), classNames);
+        return new FasterRcnnDetector(new FasterRcnn(b, config()), classNames);
     }
 }

@@ -2,8 +2,10 @@ package io.boxwork.engine.inference;
 
 import io.boxwork.annotations.model.AnchorSettings;
 import io.boxwork.engine.train.CheckpointFile;
-import io.boxwork.engine.train.ModelState;
+import io.boxwork.engine.weights.KeyFilter;
+import io.boxwork.engine.weights.LoadMode;
 import io.boxwork.engine.weights.PthReader;
+import io.boxwork.engine.weights.WeightLoader;
 import io.boxwork.engine.weights.PthValue;
 import io.boxwork.engine.weights.StateDict;
 
@@ -68,7 +70,7 @@ public final class LoadedModel {
         anchors = new AnchorSettings(anchors.sizes(), anchors.aspectRatios(), min, max);
         double thresh = o.scoreThresh() != null ? o.scoreThresh() : Double.NaN;
         FasterRcnnDetector model = new DetectorSpec(backbone, 0, classes, anchors, thresh).build();
-        ModelState.load(model, sd.filtered(k -> !k.endsWith("num_batches_tracked")), true, weights.toString());
+        WeightLoader.load(model.module(), sd, LoadMode.STRICT, KeyFilter.everything(), weights.toString());
         return model;
     }
 }
