@@ -3,6 +3,7 @@ package io.boxwork.app;
 import io.boxwork.app.project.RecentProjects;
 import io.boxwork.app.project.ProjectSession;
 import io.boxwork.app.shell.MainWindow;
+import io.boxwork.app.train.FasterRcnnDetectors;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -16,6 +17,7 @@ public final class BoxworkApp extends Application {
     @Override
     public void start(Stage stage) {
         window = new MainWindow(stage, RecentProjects.inUserConfig(), ProjectSession.DEFAULT_DEBOUNCE);
+        window.setDetectorFactory(FasterRcnnDetectors.standard());
         window.createScene(1280, 800);
         stage.setMinWidth(800);
         stage.setMinHeight(500);

@@ -151,9 +151,7 @@ public final class AnnotateViewModel implements AutoCloseable {
         document = documents.get(path);
         if (document == null) {
             try {
-                document = new ImageDocument(session.labels(path));
-                document.addListener(this::onSnapshot);
-                documents.put(path, document);
+                document = document(path);
             } catch (IOException | RuntimeException e) {
                 // A malformed labels file stays untouched: the image is shown but cannot be edited.
                 document = null;
@@ -172,6 +170,20 @@ public final class AnnotateViewModel implements AutoCloseable {
         layers.updateCounts(document.labels());
         updateUndoTexts();
         showPicture(i, path);
+    }
+
+    /**
+     * The undoable document of any image (opened from the session if not yet open), so other modes
+     * (Review's accept) edit labels through the same path and undo stack as this one.
+     */
+    public ImageDocument document(String path) throws IOException {
+        ImageDocument d = documents.get(path);
+        if (d == null) {
+            d = new ImageDocument(session.labels(path));
+            d.addListener(this::onSnapshot);
+            documents.put(path, d);
+        }
+        return d;
     }
 
     private void showPicture(int i, String path) {

@@ -8,6 +8,8 @@ import io.boxwork.app.anchors.AnchorsViewModel;
 import io.boxwork.app.annotate.AnnotateMode;
 import io.boxwork.app.annotate.AnnotateViewModel;
 import io.boxwork.app.annotate.StatusScanTask;
+import io.boxwork.app.train.DetectorFactory;
+import io.boxwork.app.train.ModelModes;
 import io.boxwork.app.project.ProjectSession;
 import io.boxwork.app.project.RecentProjects;
 import io.boxwork.app.shortcuts.ActionId;
@@ -60,6 +62,7 @@ public final class MainWindow {
     private final MainMenu menu;
     private ProjectSession session;
     private AnnotateMode annotate;
+    private DetectorFactory detectors;
 
     public MainWindow(Stage stage, RecentProjects recent, Duration autosaveDebounce) {
         this.stage = stage;
@@ -137,6 +140,15 @@ public final class MainWindow {
         return Optional.ofNullable(annotate);
     }
 
+    /** Train and Review appear once the application gives the window a way to build detectors. */
+    public void setDetectorFactory(DetectorFactory factory) {
+        this.detectors = factory;
+    }
+
+    public ModeSwitcher modeSwitcher() {
+        return modes;
+    }
+
     public Optional<ProjectSession> session() {
         return Optional.ofNullable(session);
     }
@@ -209,6 +221,7 @@ public final class MainWindow {
         annotate = new AnnotateMode(vm, statusBar, () -> stage, errors);
         modes.register(annotate);
         modes.register(new AnchorsMode(new AnchorsViewModel(next), statusBar));
+        if (detectors != null) ModelModes.register(modes, next, vm, detectors);
         if (vm.imageList().size() > 0) vm.open(Math.min(index, vm.imageList().size() - 1));
         StatusScanTask scan = new StatusScanTask(next.project(), next.project().images());
         scan.setOnSucceeded(e -> vm.applyScannedStatuses(scan.getValue()));
