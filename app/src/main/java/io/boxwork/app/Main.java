@@ -1,0 +1,16 @@
+package io.boxwork.app;
+
+import javafx.application.Application;
+
+/**
+ * Entry point for a plain classpath launch: JavaFX refuses to start an {@code Application}
+ * subclass as the main class when it is not on the module path, so this class starts it.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(BoxworkApp.class, args);
+    }
+}
