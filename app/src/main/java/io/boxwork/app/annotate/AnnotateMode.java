@@ -2,6 +2,7 @@ package io.boxwork.app.annotate;
 
 import io.boxwork.annotations.model.ImageLabels;
 import io.boxwork.annotations.model.ImageStatus;
+import io.boxwork.annotations.storage.AutosaveWriter;
 import io.boxwork.app.canvas.BoxCanvasView;
 import io.boxwork.app.layers.ClassDialogs;
 import io.boxwork.app.layers.ClassLayer;
@@ -48,7 +49,14 @@ public final class AnnotateMode implements Mode {
         canvas.viewportProperty().addListener(statusUpdater);
         canvas.cursorXProperty().addListener(statusUpdater);
         canvas.cursorYProperty().addListener(statusUpdater);
-        vm.autosaveStatusProperty().addListener((o, a, b) -> statusBar.showAutosave(b));
+        vm.autosaveStatusProperty().addListener((o, a, b) -> {
+            statusBar.showAutosave(b);
+            // Said once when saving starts failing, not on every retry; the status bar keeps saying it.
+            if (b != null && b.state() == AutosaveWriter.State.FAILED && (a == null || a.state() != AutosaveWriter.State.FAILED)) {
+                errors.show("Autosave failed: your edits are kept in memory and saving is retried",
+                    new java.io.IOException(b.error()));
+            }
+        });
         vm.messageProperty().addListener((o, a, b) -> statusBar.messageProperty().set(b));
         vm.selectionProperty().addListener((o, a, b) -> statusBar.messageProperty().set(b.isEmpty() ? "" : b.size() + " selected"));
         statusBar.showAutosave(vm.autosaveStatusProperty().get());

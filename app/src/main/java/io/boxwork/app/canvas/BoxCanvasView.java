@@ -57,7 +57,6 @@ public final class BoxCanvasView extends Region {
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
         imageView.setPreserveRatio(false);
-        imageView.setEffect(adjust);
         imageView.setMouseTransparent(true);
         canvas.setMouseTransparent(true);
         placeholder.setFill(Color.gray(0.8));
@@ -69,6 +68,11 @@ public final class BoxCanvasView extends Region {
         ImageLayer layer = vm.layers().image();
         adjust.brightnessProperty().bind(layer.brightnessProperty());
         adjust.contrastProperty().bind(layer.contrastProperty());
+        // An effect costs a full extra pass per frame in the software renderer: only while it changes something.
+        javafx.beans.InvalidationListener effectSwitch = o -> imageView.setEffect(
+            layer.brightnessProperty().get() == 0 && layer.contrastProperty().get() == 0 ? null : adjust);
+        layer.brightnessProperty().addListener(effectSwitch);
+        layer.contrastProperty().addListener(effectSwitch);
         imageView.visibleProperty().bind(layer.visibleProperty());
 
         vm.pictureProperty().addListener((o, a, b) -> onPicture(b));

@@ -27,7 +27,7 @@ public final class ShortcutDispatcher {
     public void install(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> pressed(scene, e));
         scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
-            if (e.getCode() == KeyCode.SPACE && !typing(scene)) {
+            if (e.getCode() == KeyCode.SPACE && !spaceBelongsToFocus(scene)) {
                 panKey.accept(false);
                 e.consume();
             }
@@ -36,7 +36,7 @@ public final class ShortcutDispatcher {
 
     private void pressed(Scene scene, KeyEvent e) {
         boolean typing = typing(scene);
-        if (e.getCode() == KeyCode.SPACE && !typing) {
+        if (e.getCode() == KeyCode.SPACE && !spaceBelongsToFocus(scene)) {
             panKey.accept(true);
             e.consume();
             return;
@@ -51,7 +51,12 @@ public final class ShortcutDispatcher {
         });
     }
 
+    /** Text fields get their letters; buttons and check boxes keep Space for pressing them. */
     private static boolean typing(Scene scene) {
         return scene.getFocusOwner() instanceof TextInputControl;
+    }
+
+    private static boolean spaceBelongsToFocus(Scene scene) {
+        return typing(scene) || scene.getFocusOwner() instanceof javafx.scene.control.ButtonBase;
     }
 }

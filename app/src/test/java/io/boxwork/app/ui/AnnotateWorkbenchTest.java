@@ -218,6 +218,33 @@ class AnnotateWorkbenchTest {
         assertFalse(f.window.help().isVisible());
     }
 
+    @Test
+    void theWheelZoomsAtTheCursorAndTheMiddleButtonPans(FxRobot robot) throws Exception {
+        f.waitForPicture();
+        javafx.geometry.Point2D cursor = f.screen(300, 200);
+        robot.moveTo(cursor);
+        double before = WorkbenchFixture.fx(() -> f.canvas().viewport().zoom());
+        robot.scroll(3, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        var v = WorkbenchFixture.fx(() -> f.canvas().viewport());
+        assertTrue(v.zoom() != before, "the wheel changed the zoom");
+        assertEquals(cursor.getX(), f.screen(300, 200).getX(), 1.5, "the image point under the cursor stays under it");
+        assertEquals(cursor.getY(), f.screen(300, 200).getY(), 1.5);
+        javafx.geometry.Point2D a = f.screen(100, 100);
+        robot.moveTo(a).press(MouseButton.MIDDLE).moveTo(a.add(40, 25)).release(MouseButton.MIDDLE);
+        WaitForAsyncUtils.waitForFxEvents();
+        var panned = WorkbenchFixture.fx(() -> f.canvas().viewport());
+        assertEquals(v.offsetX() + 40, panned.offsetX(), 1.5);
+        assertEquals(v.offsetY() + 25, panned.offsetY(), 1.5);
+        javafx.geometry.Point2D b = f.screen(100, 100);
+        robot.press(KeyCode.SPACE).moveTo(b).press(MouseButton.PRIMARY).moveTo(b.add(-40, -25)).release(MouseButton.PRIMARY).release(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        var back = WorkbenchFixture.fx(() -> f.canvas().viewport());
+        assertEquals(v.offsetX(), back.offsetX(), 1.5, "space + drag pans too");
+        assertEquals(v.offsetY(), back.offsetY(), 1.5);
+        assertTrue(f.labels().boxes().isEmpty(), "panning never draws");
+    }
+
     /** ARGB of the canvas pixel at image point (x, y). */
     private int canvasPixel(double x, double y) {
         return WorkbenchFixture.fx(() -> {

@@ -74,6 +74,31 @@ class NeverLoseWorkTest {
     }
 
     @Test
+    void aFailedSaveIsShownAndTheEditsAreWrittenOnceTheFolderIsBack(FxRobot robot) throws Exception {
+        f.waitForPicture();
+        Path labels = f.projectDir().resolve("labels");
+        Path aside = f.projectDir().resolve("labels-aside");
+        Files.move(labels, aside);
+        // A plain file where the labels folder should be: every save fails, even for root.
+        Files.writeString(labels, "in the way");
+        WorkbenchFixture.fx(() -> f.vm().addBox(20, 20, 120, 90));
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#error-dialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> f.statusText("#status-autosave").startsWith("NOT SAVED"));
+        WorkbenchFixture.fx(() -> {
+            robot.lookup("#error-dialog").queryAll().forEach(n -> ((Stage) n.getScene().getWindow()).close());
+            return null;
+        });
+        Files.delete(labels);
+        Files.move(aside, labels);
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> f.statusText("#status-autosave").startsWith("Saved"));
+        try (Project p = Project.openReadOnly(f.projectDir())) {
+            assertEquals(1, p.labels("img01.png").boxes().size());
+        }
+    }
+
+    @Test
     void aMalformedLabelsFileIsReportedWithItsLineAndLeftUntouched(FxRobot robot) throws Exception {
         f.waitForPicture();
         robot.type(KeyCode.N);

@@ -39,7 +39,7 @@ final class WorkbenchFixture {
         Project project = TestProjects.create(dir.resolve("project"), 3, 400, 300, List.of("cat", "dog", "bird"));
         prepare.accept(dir.resolve("project"));
         window = new MainWindow(stage, new RecentProjects(dir.resolve("recent.txt")), autosaveDebounce);
-        window.createScene(960, 640);
+        window.createScene(880, 600);
         stage.show();
         window.show(new ProjectSession(project, autosaveDebounce));
     }
