@@ -54,7 +54,7 @@ main_jar="$(cd "$input" && ls boxwork-app-*.jar | head -n 1)"
 
 # The modules the jars use (JavaFX and JavaCPP need jdk.unsupported; ImageIO and javafx-swing need java.desktop).
 modules="$("$jdk/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps --class-path "$input/*" "$input"/*.jar 2>/dev/null | tail -n 1)"
-modules="$modules,jdk.unsupported,java.desktop,java.logging,java.management,jdk.zipfs,java.naming"
+modules="$(printf '%s\n' "$modules" jdk.unsupported java.desktop java.logging java.management jdk.zipfs java.naming | tr ',' '\n' | sort -u | paste -sd, -)"
 echo "== runtime modules: $modules"
 
 dist="$out/dist"

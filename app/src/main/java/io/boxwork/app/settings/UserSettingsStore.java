@@ -24,7 +24,16 @@ public final class UserSettingsStore {
 
     /** {@code $XDG_CONFIG_HOME/boxwork/settings.json}, or {@code ~/.config/boxwork/settings.json}. */
     public static UserSettingsStore inUserConfig() {
-        return new UserSettingsStore(configDir(System.getenv(), System.getProperty("user.home")).resolve(FILE_NAME));
+        return new UserSettingsStore(configDir(System.getenv(), userHome()).resolve(FILE_NAME));
+    }
+
+    /**
+     * {@code $HOME} when set: Java's {@code user.home} comes from the password database and ignores it,
+     * unlike every other program a person runs.
+     */
+    public static String userHome() {
+        String home = System.getenv("HOME");
+        return home != null && !home.isBlank() && Path.of(home).isAbsolute() ? home : System.getProperty("user.home");
     }
 
     static Path configDir(Map<String, String> env, String home) {

@@ -1,5 +1,7 @@
 package io.boxwork.app.welcome;
 
+import io.boxwork.app.settings.UserSettingsStore;
+
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -31,7 +33,7 @@ public record SampleProject(Optional<Path> installed, Path userCopy) {
             .findFirst()
             .map(p -> p.toAbsolutePath().normalize());
         String home = System.getProperty(HOME_PROPERTY);
-        Path boxworkHome = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), "Boxwork");
+        Path boxworkHome = home != null && !home.isBlank() ? Path.of(home) : Path.of(UserSettingsStore.userHome(), "Boxwork");
         return new SampleProject(installed, boxworkHome.resolve("sample"));
     }
 
