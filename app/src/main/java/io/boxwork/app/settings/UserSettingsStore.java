@@ -14,7 +14,7 @@ import java.util.Map;
 /** Reads and writes {@link UserSettings} as {@code settings.json} in the per-user config folder. */
 public final class UserSettingsStore {
     public static final String FILE_NAME = "settings.json";
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
     private final Path file;
 

@@ -1,8 +1,11 @@
 package io.boxwork.app.settings;
 
-/** Where the main window was and how big, in screen coordinates; restored on the next start. */
-public record WindowPlacement(double x, double y, double width, double height, boolean maximized) {
-    public static final WindowPlacement DEFAULT = new WindowPlacement(Double.NaN, Double.NaN, 1280, 800, false);
+/**
+ * Where the main window was and how big, in screen coordinates; restored on the next start.
+ * A null x or y means the window system chooses the position (no position remembered yet).
+ */
+public record WindowPlacement(Double x, Double y, double width, double height, boolean maximized) {
+    public static final WindowPlacement DEFAULT = new WindowPlacement(null, null, 1280, 800, false);
 
     public WindowPlacement {
         // A window remembered smaller than usable (e.g. captured while GTK first maps it at 10 x 10) is not worth restoring.
@@ -13,6 +16,6 @@ public record WindowPlacement(double x, double y, double width, double height, b
     }
 
     public boolean hasPosition() {
-        return Double.isFinite(x) && Double.isFinite(y);
+        return x != null && y != null && Double.isFinite(x) && Double.isFinite(y);
     }
 }

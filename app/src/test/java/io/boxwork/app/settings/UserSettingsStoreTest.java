@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UserSettingsStoreTest {
@@ -18,7 +19,7 @@ class UserSettingsStoreTest {
     void savedSettingsAreReadBackUnchanged(@TempDir Path dir) throws Exception {
         UserSettingsStore store = new UserSettingsStore(dir.resolve("boxwork/settings.json"));
         UserSettings s = UserSettings.defaults()
-            .withWindow(new WindowPlacement(40, 60, 1024, 700, true))
+            .withWindow(new WindowPlacement(40.0, 60.0, 1024, 700, true))
             .withOpened(dir.resolve("a"))
             .withLastMode("annotate");
         store.save(s);
@@ -56,8 +57,19 @@ class UserSettingsStoreTest {
 
     @Test
     void aWindowRememberedTinyIsRestoredAtTheDefaultSize() {
-        WindowPlacement p = new WindowPlacement(5, 5, 10, 10, false);
+        WindowPlacement p = new WindowPlacement(5.0, 5.0, 10, 10, false);
         assertEquals(WindowPlacement.DEFAULT.width(), p.width());
         assertTrue(p.hasPosition());
+        assertFalse(WindowPlacement.DEFAULT.hasPosition());
+    }
+
+    @Test
+    void aFreshPlacementIsWrittenAsPlainJsonWithoutNaN(@TempDir Path dir) throws Exception {
+        UserSettingsStore store = new UserSettingsStore(dir.resolve("settings.json"));
+        store.save(UserSettings.defaults());
+        String json = Files.readString(dir.resolve("settings.json"));
+        assertFalse(json.contains("NaN"), json);
+        com.google.gson.JsonParser.parseString(json);
+        assertEquals(UserSettings.defaults(), store.load());
     }
 }

@@ -125,7 +125,7 @@ class WelcomeScreenTest {
             return null;
         });
         UserSettings saved = store.load();
-        assertEquals(new WindowPlacement(30, 40, 1000, 650, false), saved.window());
+        assertEquals(new WindowPlacement(30.0, 40.0, 1000, 650, false), saved.window());
         assertEquals(List.of(dir.resolve("home/Boxwork/sample").toString(), dir.resolve("work/recent").toString()), saved.recentProjects());
         assertEquals("annotate", saved.lastMode());
 
