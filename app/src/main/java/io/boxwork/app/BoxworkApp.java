@@ -4,13 +4,14 @@ import io.boxwork.app.project.RecentProjects;
 import io.boxwork.app.project.ProjectSession;
 import io.boxwork.app.shell.MainWindow;
 import io.boxwork.app.train.FasterRcnnDetectors;
+import io.boxwork.app.welcome.FirstRun;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
 import java.util.List;
 
-/** The workbench application: {@code boxwork [project-folder]}. */
+/** The workbench application: {@code boxwork [project-folder | --sample]}. */
 public final class BoxworkApp extends Application {
     private MainWindow window;
 
@@ -21,9 +22,12 @@ public final class BoxworkApp extends Application {
         window.createScene(1280, 800);
         stage.setMinWidth(800);
         stage.setMinHeight(500);
+        FirstRun firstRun = FirstRun.standard(stage, window);
+        firstRun.install();
         stage.show();
         List<String> args = getParameters().getUnnamed();
-        if (!args.isEmpty()) window.openLater(Path.of(args.get(0)));
+        if (args.equals(List.of("--sample"))) firstRun.openSampleLater();
+        else if (!args.isEmpty()) window.openLater(Path.of(args.get(0)));
     }
 
     @Override

@@ -42,6 +42,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The one window: menu, mode switcher, the active mode's view (with the help overlay above it)
@@ -63,6 +65,8 @@ public final class MainWindow {
     private ProjectSession session;
     private AnnotateMode annotate;
     private DetectorFactory detectors;
+    private Supplier<Parent> welcomeFactory = MainWindow::welcome;
+    private Consumer<Path> onProjectOpened = dir -> { };
 
     public MainWindow(Stage stage, RecentProjects recent, Duration autosaveDebounce) {
         this.stage = stage;
@@ -114,11 +118,11 @@ public final class MainWindow {
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 8, 4, 8));
         root.setTop(new VBox(menu.bar(), top));
-        content.getChildren().add(welcome());
+        content.getChildren().add(welcomeFactory.get());
         StackPane center = new StackPane(content, help);
         root.setCenter(center);
         root.setBottom(statusBar);
-        modes.activeProperty().addListener((o, a, b) -> content.getChildren().setAll(b == null ? welcome() : b.view()));
+        modes.activeProperty().addListener((o, a, b) -> content.getChildren().setAll(b == null ? welcomeFactory.get() : b.view()));
         stage.setOnCloseRequest(e -> {
             if (!quit()) e.consume();
         });
@@ -151,6 +155,21 @@ public final class MainWindow {
 
     public Optional<ProjectSession> session() {
         return Optional.ofNullable(session);
+    }
+
+    /** What is shown while no project is open (the first-run welcome screen replaces the plain hint). */
+    public void setWelcome(Supplier<Parent> factory) {
+        welcomeFactory = factory;
+        if (modes.active().isEmpty()) content.getChildren().setAll(factory.get());
+    }
+
+    /** Told of each project folder opened, after it is shown. */
+    public void setOnProjectOpened(Consumer<Path> listener) {
+        onProjectOpened = listener;
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<Mode> activeModeProperty() {
+        return modes.activeProperty();
     }
 
     public StatusBar statusBar() {
@@ -193,6 +212,7 @@ public final class MainWindow {
             return;
         }
         show(new ProjectSession(project, autosaveDebounce));
+        onProjectOpened.accept(dir);
         try {
             menu.showRecent(recent.remember(dir));
         } catch (IOException e) {
