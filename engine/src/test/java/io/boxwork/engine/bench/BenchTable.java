@@ -82,11 +82,11 @@ public final class BenchTable {
         }
         StringBuilder out = new StringBuilder();
         out.append("Median milliseconds (min in brackets); ratio = Java / torchvision, below 1 means Java is faster.\n");
-        out.append(String.format(Locale.ROOT, "%-20s | %-40s | %-40s%n", "", "inference per image (batch 1)",
+        out.append(String.format(Locale.ROOT, "%-20s | %-48s | %-48s%n", "", "inference per image (batch 1)",
                 "training step (batch 2)"));
-        out.append(String.format(Locale.ROOT, "%-20s | %15s %15s %8s | %15s %15s %8s%n", "config",
+        out.append(String.format(Locale.ROOT, "%-20s | %19s %19s %8s | %19s %19s %8s%n", "config",
                 "Java", "torchvision", "ratio", "Java", "torchvision", "ratio"));
-        out.append("-".repeat(20)).append("-+-").append("-".repeat(40)).append("-+-").append("-".repeat(40)).append('\n');
+        out.append("-".repeat(20)).append("-+-").append("-".repeat(48)).append("-+-").append("-".repeat(48)).append('\n');
         for (Map.Entry<String, Map<String, JsonObject>> e : byConfig.entrySet()) {
             JsonObject java = e.getValue().get(JAVA);
             JsonObject tv = e.getValue().get(TORCHVISION);
@@ -111,7 +111,7 @@ public final class BenchTable {
             ratio = String.format(Locale.ROOT, "%.2f",
                     java.get(median).getAsDouble() / tv.get(median).getAsDouble());
         }
-        return String.format(Locale.ROOT, "%15s %15s %8s", cell(java, median, min), cell(tv, median, min), ratio);
+        return String.format(Locale.ROOT, "%19s %19s %8s", cell(java, median, min), cell(tv, median, min), ratio);
     }
 
     private static String cell(JsonObject o, String median, String min) {
