@@ -141,7 +141,9 @@ for config in "${CONFIG_LIST[@]}"; do
     py_args=(--backbone "$backbone" --size "$size" --threads "$THREADS"
       --warmup "$WARMUP" --infer-reps "$INFER_REPS" --train-reps "$TRAIN_REPS")
   else
-    java_args=(io.boxwork.engine.bench.MemoryBench --backbone "$backbone" --size "$size" --threads "$THREADS"
+    # A bounded heap, so that RSS growth is native growth and not the JVM taking more heap;
+    # JavaCPP's own cap (twice the heap by default) would then be below the detector's needs.
+    java_args=(-Xmx1g -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 io.boxwork.engine.bench.MemoryBench --backbone "$backbone" --size "$size" --threads "$THREADS"
       --calls "$CALLS" --steps "$STEPS" --every "$EVERY" --train-every "$TRAIN_EVERY")
     py_args=(--memory --backbone "$backbone" --size "$size" --threads "$THREADS"
       --calls "$CALLS" --steps "$STEPS" --every "$EVERY" --train-every "$TRAIN_EVERY")

@@ -56,12 +56,12 @@ public final class EngineBench implements Callable<Integer> {
         ThreadSettings threadSettings = NativeThreads.configure(threads, 1);
         torch.manual_seed(0);
         Random random = new Random(0);
-        BenchDetector detector = new BenchDetector(depth(backbone), size, numClasses);
         JsonObject result = BenchResult.header("java", engineName(), backbone, size,
                 threadSettings.intraOpThreads(), threadSettings.interOpThreads());
         result.addProperty("warmup", warmup);
 
         if (inferReps > 0) {
+            BenchDetector detector = new BenchDetector(depth(backbone), size, numClasses, BenchDetector.Purpose.INFERENCE);
             SyntheticBatch one = SyntheticBatch.draw(size, 1, boxesPerImage, numClasses, random);
             long detections = 0;
             for (int i = 0; i < warmup; i++) {
@@ -75,8 +75,10 @@ public final class EngineBench implements Callable<Integer> {
             }
             BenchResult.addTimings(result, "infer", new Timings(millis));
             result.addProperty("detections", detections);
+            detector.close();
         }
         if (trainReps > 0) {
+            BenchDetector detector = new BenchDetector(depth(backbone), size, numClasses, BenchDetector.Purpose.TRAINING);
             SyntheticBatch two = SyntheticBatch.draw(size, 2, boxesPerImage, numClasses, random);
             double loss = Double.NaN;
             for (int i = 0; i < warmup; i++) {
@@ -90,6 +92,7 @@ public final class EngineBench implements Callable<Integer> {
             }
             BenchResult.addTimings(result, "train", new Timings(millis));
             result.addProperty("last_loss", Math.round(loss * 1e4) / 1e4);
+            detector.close();
         }
         BenchResult.addRss(result, ProcessRss.now());
         System.out.println(BenchResult.line(result));

@@ -58,14 +58,18 @@ public final class MemoryBench implements Callable<Integer> {
         NativeThreads.configure(threads, 1);
         torch.manual_seed(0);
         Random random = new Random(0);
-        BenchDetector detector = new BenchDetector(EngineBench.depth(backbone), size, numClasses);
+        int depth = EngineBench.depth(backbone);
         if (calls > 0) {
-            SyntheticBatch one = SyntheticBatch.draw(size, 1, 4, numClasses, random);
-            run("infer", calls, every, i -> detector.infer(one.images()));
+            try (BenchDetector detector = new BenchDetector(depth, size, numClasses, BenchDetector.Purpose.INFERENCE)) {
+                SyntheticBatch one = SyntheticBatch.draw(size, 1, 4, numClasses, random);
+                run("infer", calls, every, i -> detector.infer(one.images()));
+            }
         }
         if (steps > 0) {
-            SyntheticBatch two = SyntheticBatch.draw(size, 2, 4, numClasses, random);
-            run("train", steps, trainEvery, i -> detector.trainStep(two));
+            try (BenchDetector detector = new BenchDetector(depth, size, numClasses, BenchDetector.Purpose.TRAINING)) {
+                SyntheticBatch two = SyntheticBatch.draw(size, 2, 4, numClasses, random);
+                run("train", steps, trainEvery, i -> detector.trainStep(two));
+            }
         }
         return 0;
     }
@@ -100,10 +104,15 @@ public final class MemoryBench implements Callable<Integer> {
         JsonObject line = base(phase);
         line.addProperty("calls", done);
         line.addProperty("rss_mib", BenchResult.round(rss.rssMiB()));
+        // the JVM heap is part of RSS: committed and used, to tell heap growth from native growth
+        Runtime jvm = Runtime.getRuntime();
+        line.addProperty("heap_committed_mib", BenchResult.round(jvm.totalMemory() / 1048576.0));
+        line.addProperty("heap_used_mib", BenchResult.round((jvm.totalMemory() - jvm.freeMemory()) / 1048576.0));
         line.addProperty("seconds", BenchResult.round(seconds));
         System.out.println(BenchResult.line(line));
         System.out.flush();
-        System.err.printf("java %s: %5d calls, RSS %.1f MiB, %.0f s%n", phase, done, rss.rssMiB(), seconds);
+        System.err.printf("java %s: %5d calls, RSS %.1f MiB (JVM heap committed %.0f MiB), %.0f s%n", phase, done,
+                rss.rssMiB(), jvm.totalMemory() / 1048576.0, seconds);
         return new RssSlope.Sample(done, rss.rssMiB());
     }
 
