@@ -61,38 +61,40 @@ public final class EngineBench implements Callable<Integer> {
         result.addProperty("warmup", warmup);
 
         if (inferReps > 0) {
-            BenchDetector detector = new BenchDetector(depth(backbone), size, numClasses, BenchDetector.Purpose.INFERENCE);
-            SyntheticBatch one = SyntheticBatch.draw(size, 1, boxesPerImage, numClasses, random);
-            long detections = 0;
-            for (int i = 0; i < warmup; i++) {
-                detections = detector.infer(one.images());
+            try (BenchDetector detector = new BenchDetector(depth(backbone), size, numClasses,
+                    BenchDetector.Purpose.INFERENCE)) {
+                SyntheticBatch one = SyntheticBatch.draw(size, 1, boxesPerImage, numClasses, random);
+                long detections = 0;
+                for (int i = 0; i < warmup; i++) {
+                    detections = detector.infer(one.images());
+                }
+                List<Double> millis = new ArrayList<>();
+                for (int i = 0; i < inferReps; i++) {
+                    long start = System.nanoTime();
+                    detections = detector.infer(one.images());
+                    millis.add((System.nanoTime() - start) / 1e6);
+                }
+                BenchResult.addTimings(result, "infer", new Timings(millis));
+                result.addProperty("detections", detections);
             }
-            List<Double> millis = new ArrayList<>();
-            for (int i = 0; i < inferReps; i++) {
-                long start = System.nanoTime();
-                detections = detector.infer(one.images());
-                millis.add((System.nanoTime() - start) / 1e6);
-            }
-            BenchResult.addTimings(result, "infer", new Timings(millis));
-            result.addProperty("detections", detections);
-            detector.close();
         }
         if (trainReps > 0) {
-            BenchDetector detector = new BenchDetector(depth(backbone), size, numClasses, BenchDetector.Purpose.TRAINING);
-            SyntheticBatch two = SyntheticBatch.draw(size, 2, boxesPerImage, numClasses, random);
-            double loss = Double.NaN;
-            for (int i = 0; i < warmup; i++) {
-                loss = detector.trainStep(two);
+            try (BenchDetector detector = new BenchDetector(depth(backbone), size, numClasses,
+                    BenchDetector.Purpose.TRAINING)) {
+                SyntheticBatch two = SyntheticBatch.draw(size, 2, boxesPerImage, numClasses, random);
+                double loss = Double.NaN;
+                for (int i = 0; i < warmup; i++) {
+                    loss = detector.trainStep(two);
+                }
+                List<Double> millis = new ArrayList<>();
+                for (int i = 0; i < trainReps; i++) {
+                    long start = System.nanoTime();
+                    loss = detector.trainStep(two);
+                    millis.add((System.nanoTime() - start) / 1e6);
+                }
+                BenchResult.addTimings(result, "train", new Timings(millis));
+                result.addProperty("last_loss", Math.round(loss * 1e4) / 1e4);
             }
-            List<Double> millis = new ArrayList<>();
-            for (int i = 0; i < trainReps; i++) {
-                long start = System.nanoTime();
-                loss = detector.trainStep(two);
-                millis.add((System.nanoTime() - start) / 1e6);
-            }
-            BenchResult.addTimings(result, "train", new Timings(millis));
-            result.addProperty("last_loss", Math.round(loss * 1e4) / 1e4);
-            detector.close();
         }
         BenchResult.addRss(result, ProcessRss.now());
         System.out.println(BenchResult.line(result));
