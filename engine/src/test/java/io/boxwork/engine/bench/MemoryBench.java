@@ -2,6 +2,7 @@ package io.boxwork.engine.bench;
 
 import com.google.gson.JsonObject;
 import io.boxwork.engine.device.NativeThreads;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.pytorch.global.torch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,6 +46,10 @@ public final class MemoryBench implements Callable<Integer> {
 
     @Option(names = "--train-every", description = "Training steps between two samples (default: ${DEFAULT-VALUE})")
     int trainEvery = 25;
+
+    @Option(names = "--trim", description = "Return free heap pages to the system (malloc_trim) before each sample, "
+            + "to tell allocator fragmentation from memory still in use")
+    boolean trim;
 
     @Option(names = "--num-classes", description = "(default: ${DEFAULT-VALUE})")
     int numClasses = 4;
@@ -100,6 +105,9 @@ public final class MemoryBench implements Callable<Integer> {
     }
 
     private RssSlope.Sample sample(String phase, int done, double seconds) {
+        if (trim) {
+            Pointer.trimMemory();
+        }
         ProcessRss rss = ProcessRss.now();
         JsonObject line = base(phase);
         line.addProperty("calls", done);
@@ -108,11 +116,14 @@ public final class MemoryBench implements Callable<Integer> {
         Runtime jvm = Runtime.getRuntime();
         line.addProperty("heap_committed_mib", BenchResult.round(jvm.totalMemory() / 1048576.0));
         line.addProperty("heap_used_mib", BenchResult.round((jvm.totalMemory() - jvm.freeMemory()) / 1048576.0));
+        // what JavaCPP itself still holds: pointers not yet freed by a scope or the collector
+        line.addProperty("javacpp_pointers", Pointer.totalCount());
+        line.addProperty("javacpp_mib", BenchResult.round(Pointer.totalBytes() / 1048576.0));
         line.addProperty("seconds", BenchResult.round(seconds));
         System.out.println(BenchResult.line(line));
         System.out.flush();
-        System.err.printf("java %s: %5d calls, RSS %.1f MiB (JVM heap committed %.0f MiB), %.0f s%n", phase, done,
-                rss.rssMiB(), jvm.totalMemory() / 1048576.0, seconds);
+        System.err.printf("java %s: %5d calls, RSS %.1f MiB (JVM heap committed %.0f MiB, %d JavaCPP pointers), %.0f s%n",
+                phase, done, rss.rssMiB(), jvm.totalMemory() / 1048576.0, Pointer.totalCount(), seconds);
         return new RssSlope.Sample(done, rss.rssMiB());
     }
 
@@ -125,6 +136,7 @@ public final class MemoryBench implements Callable<Integer> {
         o.addProperty("size", size);
         o.addProperty("threads", threads);
         o.addProperty("phase", phase);
+        o.addProperty("trim", trim);
         return o;
     }
 }
