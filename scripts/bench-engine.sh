@@ -16,6 +16,7 @@ Speed mode (default):
   --infer-reps N     timed inference calls per configuration, 0 skips inference (default 5)
   --train-reps N     timed training steps per configuration, 0 skips training (default 3)
   --quick            one check of every configuration: --warmup 1 --infer-reps 2 --train-reps 1
+                     (with --memory: --calls 100 --every 20 --steps 30 --train-every 10)
 Memory mode:
   --memory           RSS over many calls instead of timing (ResNet-18-FPN unless --configs names one)
   --calls N          inference calls (default 1000)      --every N        calls between samples (default 100)
@@ -48,6 +49,7 @@ SIDE=both
 TV_BLAS=openblas
 BUILD=1
 OUT=""
+QUICK=0
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -55,7 +57,7 @@ while [[ $# -gt 0 ]]; do
     --warmup) WARMUP="$2"; shift 2 ;;
     --infer-reps) INFER_REPS="$2"; shift 2 ;;
     --train-reps) TRAIN_REPS="$2"; shift 2 ;;
-    --quick) WARMUP=1; INFER_REPS=2; TRAIN_REPS=1; shift ;;
+    --quick) QUICK=1; shift ;;
     --memory) MODE=memory; shift ;;
     --calls) CALLS="$2"; shift 2 ;;
     --steps) STEPS="$2"; shift 2 ;;
@@ -71,6 +73,10 @@ while [[ $# -gt 0 ]]; do
     *) echo "bench-engine.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
 done
+if [[ "$QUICK" == 1 ]]; then
+  if [[ "$MODE" == memory ]]; then CALLS=100; EVERY=20; STEPS=30; TRAIN_EVERY=10
+  else WARMUP=1; INFER_REPS=2; TRAIN_REPS=1; fi
+fi
 case "$SIDE" in both|java|torchvision) ;; *) echo "bench-engine.sh: --side must be both, java or torchvision, got '$SIDE'" >&2; exit 2 ;; esac
 case "$TV_BLAS" in openblas|system) ;; *) echo "bench-engine.sh: --tv-blas must be openblas or system, got '$TV_BLAS'" >&2; exit 2 ;; esac
 if [[ -z "$CONFIGS" ]]; then
