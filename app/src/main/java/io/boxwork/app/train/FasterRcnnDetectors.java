@@ -20,7 +20,7 @@ public final class FasterRcnnDetectors {
     public static DetectorFactory with(DetectorSpec.ProposalBudget proposals) {
         return (config, classNames) -> {
             FasterRcnnDetector model = new DetectorSpec(config.backbone(), config.trainableLayers(), classNames, config.anchors(),
-                Double.NaN, proposals).build();
+                Double.NaN, proposals).buildForTraining(config.start());
             if (!(config.start() instanceof StartingPoint.Scratch)) {
                 StartingWeights.apply(model, config.start(), PretrainedWeights.userCache());
             }

@@ -19,9 +19,9 @@ public final class BackboneWithFpn extends Backbone {
     private final FeaturePyramidNetwork fpn;
 
     /** @param trainableLayers 0..5 ResNet stages left trainable, from layer4 down (the FPN always trains) */
-    public BackboneWithFpn(ResNetDepth depth, int trainableLayers) {
+    public BackboneWithFpn(ResNetDepth depth, int trainableLayers, Normalization norm) {
         super();
-        body = register_module("body", new ResNetBody(depth));
+        body = register_module("body", new ResNetBody(depth, norm));
         TrainableLayers.apply(body, trainableLayers);
         fpn = register_module("fpn", new FeaturePyramidNetwork(depth.stageChannels(), FPN_CHANNELS));
     }

@@ -9,13 +9,21 @@ public final class Backbones {
     private Backbones() {
     }
 
-    /** torchvision's {@code resnet_fpn_backbone}: maps "0".."3" and "pool", 256 channels each. */
+    /** torchvision's {@code resnet_fpn_backbone}: maps "0".."3" and "pool", 256 channels each, with frozen batch norm. */
     public static BackboneWithFpn resnetFpn(int depth, int trainableLayers) {
-        return new BackboneWithFpn(ResNetDepth.of(depth), trainableLayers);
+        return resnetFpn(depth, trainableLayers, Normalization.FROZEN);
     }
 
-    /** A ResNet up to layer4 without FPN: one map "0" of 512 (18, 34) or 2048 (50, 101) channels. */
+    public static BackboneWithFpn resnetFpn(int depth, int trainableLayers, Normalization norm) {
+        return new BackboneWithFpn(ResNetDepth.of(depth), trainableLayers, norm);
+    }
+
+    /** A ResNet up to layer4 without FPN: one map "0" of 512 (18, 34) or 2048 (50, 101) channels, frozen batch norm. */
     public static ResNetBackbone resnet(int depth, int trainableLayers) {
-        return new ResNetBackbone(ResNetDepth.of(depth), trainableLayers);
+        return resnet(depth, trainableLayers, Normalization.FROZEN);
+    }
+
+    public static ResNetBackbone resnet(int depth, int trainableLayers, Normalization norm) {
+        return new ResNetBackbone(ResNetDepth.of(depth), trainableLayers, norm);
     }
 }

@@ -10,19 +10,19 @@ public final class BasicBlock extends ResidualBlock {
     public static final int EXPANSION = 1;
 
     private final Conv2dImpl conv1;
-    private final FrozenBatchNorm2d bn1;
+    private final Norm2d bn1;
     private final Conv2dImpl conv2;
-    private final FrozenBatchNorm2d bn2;
+    private final Norm2d bn2;
     private final Downsample downsample;
 
-    public BasicBlock(long inPlanes, long planes, long stride) {
+    public BasicBlock(long inPlanes, long planes, long stride, Normalization norm) {
         super("BasicBlock");
         conv1 = register_module("conv1", Convs.resnetConv(inPlanes, planes, 3, stride, 1));
-        bn1 = register_module("bn1", new FrozenBatchNorm2d(planes));
+        bn1 = register_module("bn1", norm.create(planes));
         conv2 = register_module("conv2", Convs.resnetConv(planes, planes, 3, 1, 1));
-        bn2 = register_module("bn2", new FrozenBatchNorm2d(planes));
+        bn2 = register_module("bn2", norm.create(planes));
         downsample = stride != 1 || inPlanes != planes * EXPANSION
-                ? register_module("downsample", new Downsample(inPlanes, planes * EXPANSION, stride))
+                ? register_module("downsample", new Downsample(inPlanes, planes * EXPANSION, stride, norm))
                 : null;
     }
 

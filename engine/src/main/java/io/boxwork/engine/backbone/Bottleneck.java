@@ -13,23 +13,23 @@ public final class Bottleneck extends ResidualBlock {
     public static final int EXPANSION = 4;
 
     private final Conv2dImpl conv1;
-    private final FrozenBatchNorm2d bn1;
+    private final Norm2d bn1;
     private final Conv2dImpl conv2;
-    private final FrozenBatchNorm2d bn2;
+    private final Norm2d bn2;
     private final Conv2dImpl conv3;
-    private final FrozenBatchNorm2d bn3;
+    private final Norm2d bn3;
     private final Downsample downsample;
 
-    public Bottleneck(long inPlanes, long planes, long stride) {
+    public Bottleneck(long inPlanes, long planes, long stride, Normalization norm) {
         super("Bottleneck");
         conv1 = register_module("conv1", Convs.resnetConv(inPlanes, planes, 1, 1, 0));
-        bn1 = register_module("bn1", new FrozenBatchNorm2d(planes));
+        bn1 = register_module("bn1", norm.create(planes));
         conv2 = register_module("conv2", Convs.resnetConv(planes, planes, 3, stride, 1));
-        bn2 = register_module("bn2", new FrozenBatchNorm2d(planes));
+        bn2 = register_module("bn2", norm.create(planes));
         conv3 = register_module("conv3", Convs.resnetConv(planes, planes * EXPANSION, 1, 1, 0));
-        bn3 = register_module("bn3", new FrozenBatchNorm2d(planes * EXPANSION));
+        bn3 = register_module("bn3", norm.create(planes * EXPANSION));
         downsample = stride != 1 || inPlanes != planes * EXPANSION
-                ? register_module("downsample", new Downsample(inPlanes, planes * EXPANSION, stride))
+                ? register_module("downsample", new Downsample(inPlanes, planes * EXPANSION, stride, norm))
                 : null;
     }
 

@@ -11,12 +11,12 @@ import org.bytedeco.pytorch.Tensor;
 final class Downsample extends Module {
 
     private final Conv2dImpl conv;
-    private final FrozenBatchNorm2d bn;
+    private final Norm2d bn;
 
-    Downsample(long in, long out, long stride) {
+    Downsample(long in, long out, long stride, Normalization norm) {
         super("Downsample");
         conv = register_module("0", Convs.resnetConv(in, out, 1, stride, 0));
-        bn = register_module("1", new FrozenBatchNorm2d(out));
+        bn = register_module("1", norm.create(out));
     }
 
     Tensor forward(Tensor x) {

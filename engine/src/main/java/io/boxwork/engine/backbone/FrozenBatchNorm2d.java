@@ -1,6 +1,5 @@
 package io.boxwork.engine.backbone;
 
-import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
@@ -10,7 +9,7 @@ import org.bytedeco.pytorch.global.torch;
  * held as buffers ({@code weight, bias, running_mean, running_var}) so that no optimizer moves
  * them, which is what detection fine-tuning on small batches needs.
  */
-public final class FrozenBatchNorm2d extends Module {
+public final class FrozenBatchNorm2d extends Norm2d {
 
     /** torchvision 0.14's epsilon (older releases used 0). */
     public static final double EPS = 1e-5;
@@ -33,6 +32,7 @@ public final class FrozenBatchNorm2d extends Module {
         register_buffer("running_var", runningVar);
     }
 
+    @Override
     public Tensor forward(Tensor x) {
         // Same operation order as torchvision, so that the rounding matches too.
         Tensor w = weight.reshape(1, -1, 1, 1);

@@ -16,9 +16,9 @@ public final class ResNetBackbone extends Backbone {
     private final ResNetTrunk trunk;
 
     /** @param trainableLayers 0..5 stages left trainable, from layer4 down */
-    public ResNetBackbone(ResNetDepth depth, int trainableLayers) {
+    public ResNetBackbone(ResNetDepth depth, int trainableLayers, Normalization norm) {
         super();
-        trunk = new ResNetTrunk(this, depth);
+        trunk = new ResNetTrunk(this, depth, norm);
         TrainableLayers.apply(this, trainableLayers);
     }
 

@@ -13,9 +13,9 @@ public final class ResNetBody extends Module {
 
     private final ResNetTrunk trunk;
 
-    public ResNetBody(ResNetDepth depth) {
+    public ResNetBody(ResNetDepth depth, Normalization norm) {
         super("ResNetBody");
-        trunk = new ResNetTrunk(this, depth);
+        trunk = new ResNetTrunk(this, depth, norm);
     }
 
     public ResNetDepth depth() {

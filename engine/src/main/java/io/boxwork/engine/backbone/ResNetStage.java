@@ -11,12 +11,12 @@ final class ResNetStage extends Module {
 
     private final List<ResidualBlock> blocks = new ArrayList<>();
 
-    ResNetStage(ResNetDepth depth, long inPlanes, long planes, int count, long stride) {
+    ResNetStage(ResNetDepth depth, long inPlanes, long planes, int count, long stride, Normalization norm) {
         super("ResNetStage");
         long in = inPlanes;
         for (int i = 0; i < count; i++) {
             long s = i == 0 ? stride : 1;
-            ResidualBlock block = depth.bottleneck() ? new Bottleneck(in, planes, s) : new BasicBlock(in, planes, s);
+            ResidualBlock block = depth.bottleneck() ? new Bottleneck(in, planes, s, norm) : new BasicBlock(in, planes, s, norm);
             blocks.add(register_module(Integer.toString(i), block));
             in = planes * depth.expansion();
         }

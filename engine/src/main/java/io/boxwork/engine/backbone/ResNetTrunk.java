@@ -17,18 +17,18 @@ final class ResNetTrunk {
 
     private final ResNetDepth depth;
     private final Conv2dImpl conv1;
-    private final FrozenBatchNorm2d bn1;
+    private final Norm2d bn1;
     private final ResNetStage[] stages = new ResNetStage[4];
 
-    ResNetTrunk(Module owner, ResNetDepth depth) {
+    ResNetTrunk(Module owner, ResNetDepth depth, Normalization norm) {
         this.depth = depth;
         conv1 = owner.register_module("conv1", Convs.resnetConv(3, 64, 7, 2, 3));
-        bn1 = owner.register_module("bn1", new FrozenBatchNorm2d(64));
+        bn1 = owner.register_module("bn1", norm.create(64));
         long inPlanes = 64;
         long[] planes = {64, 128, 256, 512};
         for (int i = 0; i < 4; i++) {
             stages[i] = owner.register_module("layer" + (i + 1),
-                    new ResNetStage(depth, inPlanes, planes[i], depth.blocks(i), i == 0 ? 1 : 2));
+                    new ResNetStage(depth, inPlanes, planes[i], depth.blocks(i), i == 0 ? 1 : 2, norm));
             inPlanes = planes[i] * depth.expansion();
         }
     }

@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
         TrainConfig config = new TrainConfig(backbone, trainableLayers, new StartingPoint.Scratch(), 1, batch, 0.01, 0.9, 1e-4,
             new Warmup(0, 1.0), new LrSchedule.Constant(), 10.0, anchors, 0, 1, 1L, "cpu", false);
         FasterRcnnDetector model = new DetectorSpec(backbone, trainableLayers, List.of("a", "b"), anchors, Double.NaN,
-            torchvisionProposals ? DetectorSpec.ProposalBudget.torchvision() : DetectorSpec.ProposalBudget.small()).build();
+            torchvisionProposals ? DetectorSpec.ProposalBudget.torchvision() : DetectorSpec.ProposalBudget.small()).buildForTraining(config.start());
         Path tmp = Files.createTempDirectory("boxwork-bench");
         long rssBefore = rssKib();
         List<TrainingEvent.Iteration> its = new ArrayList<>();

@@ -116,12 +116,12 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             RunFolder run = RunFolder.open(resume.equals("latest") ? latestRun(project) : Path.of(resume));
             TrainConfig saved = run.readConfig();
-            FasterRcnnDetector model = spec(saved, classes).build();
+            FasterRcnnDetector model = spec(saved, classes).buildForTraining(saved.start());
             trainer = Trainer.resume(model, run, augmented(trainData, saved), valData, epochs);
             progress.println("resuming " + run.dir() + " at iteration " + trainer.progress().nextIteration());
         } else {
             TrainConfig config = config(project);
-            FasterRcnnDetector model = spec(config, classes).build();
+            FasterRcnnDetector model = spec(config, classes).buildForTraining(config.start());
             progress.println(StartingWeights.apply(model, config.start(), PretrainedWeights.userCache()));
             RunFolder run = RunFolder.create(project.runsDir(), Clock.systemUTC());
             trainer = Trainer.start(model, config, augmented(trainData, config), valData, run);

@@ -25,6 +25,15 @@ public interface DetectorModel {
     /** Training forward (the caller sets train mode): torchvision's loss dict. */
     Map<String, Tensor> losses(List<Tensor> images, List<Target> targets, RandomGenerator random);
 
+    /**
+     * The mode for a loss on held-out images: heads in training mode (only there do they give
+     * losses), the backbone in evaluation mode so that batch norm neither uses nor learns the
+     * statistics of those images.
+     */
+    default void heldOutLossMode() {
+        module().train(true);
+    }
+
     /** Evaluation forward (the caller sets eval mode and no-grad): one result per image, in original pixels. */
     List<ImageResult> detect(List<Tensor> images);
 

@@ -3,8 +3,11 @@ package io.boxwork.engine.inference;
 import io.boxwork.annotations.model.AnchorSettings;
 import io.boxwork.engine.backbone.Backbone;
 import io.boxwork.engine.backbone.Backbones;
+import io.boxwork.engine.backbone.Normalization;
+import io.boxwork.engine.backbone.TrainableLayers;
 import io.boxwork.engine.detection.FasterRcnn;
 import io.boxwork.engine.detection.FasterRcnnConfig;
+import io.boxwork.engine.train.StartingPoint;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,9 +86,24 @@ public record DetectorSpec(String backbone, int trainableLayers, List<String> cl
             d.boxMinSize(), d.bboxXformClip(), d.smoothL1Beta(), d.rawCandidateMinScore(), d.rawCandidateLimit());
     }
 
-    /** A new detector with fresh weights; call outside any PointerScope. */
+    /** A new detector with fresh weights and frozen batch norm (for inference or fine-tuning); call outside any PointerScope. */
     public FasterRcnnDetector build() {
-        Backbone b = Backbones.resnetFpn(depth(), trainableLayers);
+        return build(trainableLayers, Normalization.FROZEN);
+    }
+
+    /**
+     * The detector a run from {@code start} trains, by torchvision's rule: from scratch every ResNet
+     * stage trains with real batch norm (frozen identity statistics would leave a fresh ResNet
+     * unnormalised and it would hardly learn); from trained weights, frozen batch norm and this
+     * spec's trainable layers.
+     */
+    public FasterRcnnDetector buildForTraining(StartingPoint start) {
+        boolean scratch = start instanceof StartingPoint.Scratch;
+        return scratch ? build(TrainableLayers.MAX, Normalization.BATCH) : build(trainableLayers, Normalization.FROZEN);
+    }
+
+    private FasterRcnnDetector build(int layers, Normalization norm) {
+        Backbone b = Backbones.resnetFpn(depth(), layers, norm);
         return new FasterRcnnDetector(new FasterRcnn(b, config()), classNames);
     }
 }

@@ -53,6 +53,12 @@ public final class FasterRcnnDetector implements DetectorModel {
     }
 
     @Override
+    public void heldOutLossMode() {
+        model.train(true);
+        model.backbone().train(false);
+    }
+
+    @Override
     public List<ImageResult> detect(List<Tensor> images) {
         List<ImageResult> out = new ArrayList<>();
         for (FasterRcnn.Prediction p : model.predict(images)) out.add(new ImageResult(p.detections(), p.candidates()));

@@ -5,12 +5,8 @@ import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
 
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.pytorch.StringSharedModuleDict;
-import org.bytedeco.pytorch.StringTensorDict;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,27 +20,9 @@ public final class ModelState {
     public record LoadReport(int loaded, List<String> missing, List<String> unexpected) {
     }
 
-    /**
-     * The model's parameters and buffers under torch's state-dict names, in torch's order. The
-     * root module's own name comes back from JavaCPP as a null pointer, read here as "".
-     */
+    /** The model's parameters and buffers under torch's state-dict names, in torch's order. */
     public static StateDict stateDict(Module model) {
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        StringSharedModuleDict modules = model.named_modules();
-        for (int i = 0; i < modules.size(); i++) {
-            BytePointer key = modules.get(i).key();
-            String prefix = key == null ? "" : key.getString();
-            Module part = modules.get(i).value();
-            String dotted = prefix.isEmpty() ? "" : prefix + ".";
-            addAll(tensors, dotted, part.named_parameters(false));
-            addAll(tensors, dotted, part.named_buffers(false));
-        }
-        return new StateDict(tensors);
-    }
-
-    /** Owning handles: the dict's own entries die with the dict, before the caller is done with them. */
-    private static void addAll(Map<String, Tensor> into, String prefix, StringTensorDict named) {
-        for (int i = 0; i < named.size(); i++) into.put(prefix + named.get(i).key().getString(), new Tensor(named.get(i).value()));
+        return StateDict.of(model);
     }
 
     /**

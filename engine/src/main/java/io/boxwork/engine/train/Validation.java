@@ -22,8 +22,8 @@ import static org.bytedeco.pytorch.global.torch.manual_seed;
 
 /**
  * One pass over the val split: detections scored with COCO and VOC metrics, and the mean
- * training loss (computed without gradients, in train mode as torchvision's heads only give
- * losses there; frozen batch norm makes that mode change harmless).
+ * training loss (computed without gradients, with the heads in train mode as torchvision's heads
+ * only give losses there, and the backbone in eval mode so that batch norm keeps its statistics).
  */
 public final class Validation {
     private Validation() {
@@ -69,7 +69,7 @@ public final class Validation {
                                 boxes[4 * d + 2], boxes[4 * d + 3], scores[d]));
                         }
                     }
-                    model.module().train(true);
+                    model.heldOutLossMode();
                     manual_seed(seed + start);
                     Map<String, Tensor> losses = model.losses(images, targets, new SplittableRandom(seed + start));
                     double total = 0;

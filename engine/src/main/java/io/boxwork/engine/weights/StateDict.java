@@ -50,9 +50,10 @@ public final class StateDict {
         return nativeString == null ? "" : nativeString.getString();
     }
 
+    /** Owning handles: the dict's own entries die with the dict, before the caller is done with them. */
     private static void addAll(Map<String, Tensor> into, String prefix, StringTensorDict named) {
         for (int i = 0; i < named.size(); i++) {
-            into.put(prefix + text(named.get(i).key()), named.get(i).value());
+            into.put(prefix + text(named.get(i).key()), new Tensor(named.get(i).value()));
         }
     }
 
