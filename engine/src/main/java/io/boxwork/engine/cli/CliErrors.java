@@ -34,6 +34,8 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         cl.getErr().println("boxwork " + command + ": internal error: " + t);
         StackTraceElement[] trace = t.getStackTrace();
         if (trace.length > 0) cl.getErr().println("  at " + trace[0]);
+        if (System.getenv("BOXWORK_TRACE") != null) t.printStackTrace(cl.getErr());
+        cl.getErr().flush();
         return INTERNAL;
     }
 

@@ -3,6 +3,7 @@ package io.boxwork.engine.train;
 import io.boxwork.annotations.storage.AtomicFiles;
 
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -83,7 +84,11 @@ public final class CurvePlot {
 
     public static void write(List<TrainingEvent> events, Path file) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        if (!ImageIO.write(render(events), "png", bytes)) throw new IOException("no PNG writer available for " + file);
+        // An in-memory stream: ImageIO's default file-cached one registers a shutdown hook, which
+        // throws when the curves are written while the JVM stops (Ctrl-C on a training run).
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            if (!ImageIO.write(render(events), "png", out)) throw new IOException("no PNG writer available for " + file);
+        }
         AtomicFiles.write(file, bytes.toByteArray());
     }
 
