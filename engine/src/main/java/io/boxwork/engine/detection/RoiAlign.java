@@ -97,11 +97,16 @@ public final class RoiAlign {
         Tensor gy = gridY.unsqueeze(2).expand(k, rows, cols);
         Tensor grid = Tensors.stack(3, gx, gy).reshape(1, k * rows, cols, 2);
         Tensor samples = torch.grid_sampler(image.to(torch.ScalarType.Float), grid, BILINEAR, BORDER_PADDING, false);
-        Tensor valid = validY.unsqueeze(2).logical_and(validX.unsqueeze(1)).reshape(1, 1, k * rows, cols);
-        Tensor kept = samples.mul(valid.to(torch.ScalarType.Float));
+        // Boxes clipped to the image (all of the RPN's proposals) have no sample outside it: skip the mask.
+        if (!(validX.all().item_bool() && validY.all().item_bool())) {
+            Tensor valid = validY.unsqueeze(2).logical_and(validX.unsqueeze(1)).reshape(1, 1, k * rows, cols);
+            samples = samples.mul(valid.to(torch.ScalarType.Float));
+        }
+        // Each roi owns outputHeight*ratio consecutive rows, so ratio x ratio pooling windows never
+        // straddle two rois: the bin averages come from one contiguous pooling pass.
         long channels = image.size(1);
-        Tensor sums = kept.view(channels, k, outputHeight, ratio, outputWidth, ratio).sum(new long[]{3, 5}, false,
-                new org.bytedeco.pytorch.ScalarTypeOptional());
-        return sums.div(scalar((double) ratio * ratio)).permute(1, 0, 2, 3);
+        Tensor means = torch.avg_pool2d(samples, new long[]{ratio, ratio}, new long[]{ratio, ratio}, new long[]{0, 0},
+                false, true, new org.bytedeco.pytorch.LongOptional());
+        return means.view(channels, k, outputHeight, outputWidth).permute(1, 0, 2, 3);
     }
 }
