@@ -1,5 +1,6 @@
 package io.boxwork.app.anchors;
 
+import io.boxwork.annotations.anchors.TrainingBoxes;
 import io.boxwork.annotations.anchors.AnchorCoverage;
 import io.boxwork.annotations.anchors.AnchorCoverageCalculator;
 import io.boxwork.annotations.anchors.AnchorInputException;
@@ -298,7 +299,7 @@ public final class AnchorsViewModel implements AutoCloseable {
         long g = ++generation;
         computing.set(true);
         worker.execute(() -> {
-            TrainingBoxes t = TrainingBoxes.read(session);
+            TrainingBoxes t = TrainingBoxes.read(session.project(), session::labels);
             Platform.runLater(() -> {
                 if (!t.unreadable().isEmpty()) {
                     message.set(t.unreadable().size() + " image(s) left out of coverage; first: " + t.unreadable().get(0));

@@ -1,5 +1,6 @@
 package io.boxwork.app.anchors;
 
+import io.boxwork.annotations.anchors.TrainingBoxes;
 import io.boxwork.annotations.anchors.AnchorCoverage;
 import io.boxwork.annotations.anchors.BoxCoverage;
 import io.boxwork.annotations.anchors.ClassCoverage;

@@ -1,5 +1,8 @@
 package io.boxwork.app.ui;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.boxwork.annotations.anchors.AnchorCoverage;
 import io.boxwork.annotations.anchors.BoxCoverage;
 import io.boxwork.annotations.anchors.Rect;
 import io.boxwork.annotations.model.AnchorSettings;
@@ -16,6 +19,7 @@ import io.boxwork.app.anchors.OverlayFrame;
 import io.boxwork.app.project.ProjectSession;
 import io.boxwork.app.project.RecentProjects;
 import io.boxwork.app.shell.MainWindow;
+import io.boxwork.engine.cli.BoxworkCommand;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -34,8 +38,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import picocli.CommandLine;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -290,6 +297,35 @@ class AnchorsModeTest {
         AnchorSettings proposal = fx(() -> vm.suggestionProperty().get().settings());
         assertEquals(1, proposal.sizes().size(), "still a single map");
         assertEquals(3, proposal.sizes().get(0).size(), "with as many sizes as before");
+    }
+
+    @Test
+    void theAnchorsCommandPrintsTheViewsCoverageFigures(FxRobot robot) throws Exception {
+        AnchorsMode mode = openAnchors(robot);
+        AnchorCoverage view = fx(() -> mode.viewModel().coverageProperty().get());
+        // A val image with a box the view leaves out: the command must leave it out too.
+        Path project = dir.resolve("project");
+        Project onDisk = Project.openReadOnly(project);
+        TestProjects.writePng(onDisk.imagesDir().resolve("img04.png"), 640, 480, 4);
+        Files.writeString(onDisk.labelsFile("img04.png"), "{\"schema_version\": 1, \"image\": \"img04.png\", \"width\": 640, "
+            + "\"height\": 480, \"status\": \"done\", \"boxes\": [{\"id\": 1, \"class\": 1, \"x1\": 10, \"y1\": 10, "
+            + "\"x2\": 20, \"y2\": 300, \"source\": \"manual\"}]}");
+        String json = Files.readString(project.resolve("boxwork.json"));
+        JsonObject settings = JsonParser.parseString(json).getAsJsonObject();
+        settings.getAsJsonObject("split").getAsJsonObject("overrides").addProperty("img04.png", "val");
+        Files.writeString(project.resolve("boxwork.json"), settings.toString());
+
+        StringWriter out = new StringWriter();
+        CommandLine cli = BoxworkCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        assertEquals(0, cli.execute("anchors", "--project", project.toString(), "--json"));
+        JsonObject printed = JsonParser.parseString(out.toString()).getAsJsonObject();
+        assertEquals(view.boxes(), printed.get("boxes").getAsInt());
+        assertEquals(view.shareAtLeast07(), printed.get("share_iou_at_least_0.7").getAsDouble(), 1e-9);
+        assertEquals(view.shareAtLeast05(), printed.get("share_iou_at_least_0.5").getAsDouble(), 1e-9);
+        assertEquals(view.shareAtLeast03(), printed.get("share_iou_at_least_0.3").getAsDouble(), 1e-9);
+        assertEquals(view.meanBestIou(), printed.get("mean_best_iou").getAsDouble(), 1e-9);
+        assertEquals(view.perClass().size(), printed.getAsJsonArray("per_class").size());
     }
 
     private void revealBottomOfCoveragePanel() {

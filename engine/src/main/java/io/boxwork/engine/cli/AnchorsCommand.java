@@ -4,16 +4,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.boxwork.annotations.anchors.AnchorCoverage;
 import io.boxwork.annotations.anchors.AnchorCoverageCalculator;
-import io.boxwork.annotations.anchors.AnchorImage;
-import io.boxwork.annotations.anchors.AnchorSpec;
 import io.boxwork.annotations.anchors.BoxCoverage;
 import io.boxwork.annotations.anchors.ClassCoverage;
-import io.boxwork.annotations.anchors.LabelledBox;
-import io.boxwork.annotations.anchors.ResizeSpec;
+import io.boxwork.annotations.anchors.SettingsSpecs;
+import io.boxwork.annotations.anchors.TrainingBoxes;
 import io.boxwork.annotations.model.AnchorSettings;
-import io.boxwork.annotations.model.Box;
-import io.boxwork.annotations.model.BoxSource;
-import io.boxwork.annotations.model.ImageLabels;
 import io.boxwork.annotations.model.ProjectSettings;
 import io.boxwork.annotations.storage.Project;
 import picocli.CommandLine.Command;
@@ -23,11 +18,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "anchors", description = "How well the project's anchor settings cover its labelled boxes (best IoU per box).")
+@Command(name = "anchors", description = "How well the project's anchor settings cover the train split's labelled boxes (best IoU per box).")
 final class AnchorsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,34 +34,16 @@ final class AnchorsCommand implements Callable<Integer> {
     @Option(names = "--json")
     boolean json;
 
-    /** The settings the engine trains with, as the anchor maths takes them. */
-    static AnchorSpec spec(AnchorSettings a) {
-        double[][] sizes = new double[a.sizes().size()][];
-        double[][] ratios = new double[a.sizes().size()][];
-        double[] r = a.aspectRatios().stream().mapToDouble(Double::doubleValue).toArray();
-        for (int l = 0; l < sizes.length; l++) {
-            sizes[l] = a.sizes().get(l).stream().mapToDouble(Integer::doubleValue).toArray();
-            ratios[l] = r.clone();
-        }
-        return new AnchorSpec(sizes, ratios);
-    }
-
     @Override
     public Integer call() throws Exception {
         Project project = Project.openReadOnly(projectDir);
         ProjectSettings settings = project.settings();
-        List<AnchorImage> images = new ArrayList<>();
-        for (String path : project.images()) {
-            if (!project.hasLabels(path)) continue;
-            ImageLabels l = project.labels(path);
-            List<LabelledBox> boxes = new ArrayList<>();
-            for (Box b : l.boxes()) {
-                if (b.source() == BoxSource.MANUAL && b.hasArea()) boxes.add(new LabelledBox(b.classId(), b.x1(), b.y1(), b.x2(), b.y2()));
-            }
-            images.add(new AnchorImage(path, l.height(), l.width(), boxes));
-        }
+        // The train split, as the Anchors view measures it: the figures here are the view's.
+        TrainingBoxes training = TrainingBoxes.read(project);
+        for (String line : training.unreadable()) spec.commandLine().getErr().println("boxwork anchors: left out " + line);
         AnchorSettings a = settings.anchors();
-        AnchorCoverage c = AnchorCoverageCalculator.compute(spec(a), new ResizeSpec(a.minSize(), a.maxSize(), 32), images, worst);
+        AnchorCoverage c = AnchorCoverageCalculator.compute(SettingsSpecs.anchorSpec(a), SettingsSpecs.resizeSpec(a),
+            training.images(), worst);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonObject o = new JsonObject();
