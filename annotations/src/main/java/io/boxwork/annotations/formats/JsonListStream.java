@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import io.boxwork.annotations.storage.JsonProblems;
 import io.boxwork.annotations.storage.MalformedFileException;
 
 import java.io.IOException;
@@ -110,12 +111,9 @@ final class JsonListStream implements AutoCloseable {
             Throwable cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
             String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
             Matcher m = POSITION.matcher(message);
-            if (!m.find()) throw new MalformedFileException(file, 0, 0, "", message);
-            String problem = message.substring(0, m.start()).replaceAll("\\s*at\\s*$", "").trim();
-            int cut = problem.indexOf("\nSee https://");
-            if (cut >= 0) problem = problem.substring(0, cut);
+            if (!m.find()) throw new MalformedFileException(file, 0, 0, "", JsonProblems.describe(message));
             throw new MalformedFileException(file, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), "",
-                problem.isEmpty() ? "malformed JSON" : problem);
+                JsonProblems.describe(message.substring(0, m.start())));
         }
     }
 

@@ -64,12 +64,9 @@ public final class JsonFiles {
         if (cause != null && cause.getMessage() != null && !POSITION.matcher(message).find()) message = cause.getMessage();
         Matcher m = POSITION.matcher(message);
         if (m.find()) {
-            String problem = message.substring(0, m.start()).replaceAll("\\s*at\\s*$", "").trim();
-            int cut = problem.indexOf("\nSee https://");
-            if (cut >= 0) problem = problem.substring(0, cut);
             return new MalformedFileException(file, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                m.group(3) == null ? "" : m.group(3), problem.isEmpty() ? "malformed JSON" : problem);
+                m.group(3) == null ? "" : m.group(3), JsonProblems.describe(message.substring(0, m.start())));
         }
-        return new MalformedFileException(file, 0, 0, "", message);
+        return new MalformedFileException(file, 0, 0, "", JsonProblems.describe(message));
     }
 }
