@@ -103,7 +103,8 @@ public final class ProjectExporter {
                 String className = settings.classById(b.classId()).map(LabelClass::name).orElseThrow(() ->
                     new MalformedFileException(project.labelsFile(path), 0, 0, "box " + b.id(),
                         "refers to class id " + b.classId() + ", which the project does not have"));
-                boxes.add(new DatasetBox(className, b.x1(), b.y1(), b.x2(), b.y2(), false, false, false, b.score()));
+                boxes.add(new DatasetBox(className, b.x1(), b.y1(), b.x2(), b.y2(), b.flags().difficult(), b.flags().truncated(),
+                    false, b.score()));
             }
             images.add(new DatasetImage(path, project.imageFile(path), labels.width(), labels.height(), boxes));
         }

@@ -2,6 +2,7 @@ package io.boxwork.annotations.formats;
 
 import io.boxwork.annotations.image.ImageInfo;
 import io.boxwork.annotations.model.Box;
+import io.boxwork.annotations.model.BoxFlags;
 import io.boxwork.annotations.model.ImageLabels;
 import io.boxwork.annotations.model.ImageStatus;
 import io.boxwork.annotations.model.LabelClass;
@@ -103,10 +104,11 @@ public final class ProjectImporter {
             long nextId = 1;
             for (DatasetBox b : image.boxes()) {
                 int classId = settings.classByName(b.className()).orElseThrow().id();
-                if (b.difficult() || b.crowd()) flagged++;
+                if (b.crowd()) flagged++;
                 float x1 = (float) b.x1(), y1 = (float) b.y1(), x2 = (float) b.x2(), y2 = (float) b.y2();
-                imported.add(b.score() == null ? Box.manual(nextId++, classId, x1, y1, x2, y2)
-                    : Box.predicted(nextId++, classId, x1, y1, x2, y2, b.score()));
+                Box box = b.score() == null ? Box.manual(nextId++, classId, x1, y1, x2, y2)
+                    : Box.predicted(nextId++, classId, x1, y1, x2, y2, b.score());
+                imported.add(box.withFlags(BoxFlags.of(b.difficult(), b.truncated())));
             }
             ImageLabels labels = new ImageLabels(image.path(), image.width(), image.height(), ImageStatus.DONE, imported);
             if (project.hasLabels(image.path())) {
@@ -136,8 +138,8 @@ public final class ProjectImporter {
             if (labels.boxes().isEmpty()) negatives++;
         }
         if (flagged > 0) {
-            report.note(null, 0, -1, flagged + " box(es) marked difficult or crowd were imported as ordinary boxes "
-                + "(a project box has no such flag)");
+            report.note(null, 0, -1, flagged + " box(es) marked crowd were imported as ordinary boxes "
+                + "(a project keeps VOC's difficult and truncated marks, but has no crowd mark)");
         }
         progress.progress(done, dataset.images().size());
         project.rescanImages();

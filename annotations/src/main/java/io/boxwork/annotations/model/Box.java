@@ -7,8 +7,10 @@ package io.boxwork.annotations.model;
  * @param id      stable within its image; survives moves, relabels, undo and redo
  * @param classId the {@link LabelClass#id()} it belongs to
  * @param score   the detector's score for predicted boxes, {@code null} for manual ones
+ * @param flags   VOC's difficult / truncated marks, carried through every edit
  */
-public record Box(long id, int classId, float x1, float y1, float x2, float y2, BoxSource source, Float score) {
+public record Box(long id, int classId, float x1, float y1, float x2, float y2, BoxSource source, Float score,
+                  BoxFlags flags) {
 
     public Box {
         if (!(Float.isFinite(x1) && Float.isFinite(y1) && Float.isFinite(x2) && Float.isFinite(y2))) {
@@ -20,6 +22,11 @@ public record Box(long id, int classId, float x1, float y1, float x2, float y2, 
         }
         if (source == null) source = BoxSource.MANUAL;
         if (source == BoxSource.MANUAL) score = null;
+        if (flags == null) flags = BoxFlags.NONE;
+    }
+
+    public Box(long id, int classId, float x1, float y1, float x2, float y2, BoxSource source, Float score) {
+        this(id, classId, x1, y1, x2, y2, source, score, BoxFlags.NONE);
     }
 
     public static Box manual(long id, int classId, float x1, float y1, float x2, float y2) {
@@ -47,15 +54,15 @@ public record Box(long id, int classId, float x1, float y1, float x2, float y2, 
     }
 
     public Box withCoords(float nx1, float ny1, float nx2, float ny2) {
-        return new Box(id, classId, nx1, ny1, nx2, ny2, source, score);
+        return new Box(id, classId, nx1, ny1, nx2, ny2, source, score, flags);
     }
 
     public Box withClass(int newClassId) {
-        return new Box(id, newClassId, x1, y1, x2, y2, source, score);
+        return new Box(id, newClassId, x1, y1, x2, y2, source, score, flags);
     }
 
     public Box withId(long newId) {
-        return new Box(newId, classId, x1, y1, x2, y2, source, score);
+        return new Box(newId, classId, x1, y1, x2, y2, source, score, flags);
     }
 
     public Box translated(float dx, float dy) {
@@ -64,7 +71,11 @@ public record Box(long id, int classId, float x1, float y1, float x2, float y2, 
 
     /** A person confirmed a predicted box: it becomes theirs and loses its score. */
     public Box confirmed() {
-        return new Box(id, classId, x1, y1, x2, y2, BoxSource.MANUAL, null);
+        return new Box(id, classId, x1, y1, x2, y2, BoxSource.MANUAL, null, flags);
+    }
+
+    public Box withFlags(BoxFlags newFlags) {
+        return new Box(id, classId, x1, y1, x2, y2, source, score, newFlags);
     }
 
     /** This box clipped to a width x height image; may have no area afterwards. */

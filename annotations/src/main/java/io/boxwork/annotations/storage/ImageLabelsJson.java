@@ -3,6 +3,7 @@ package io.boxwork.annotations.storage;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.boxwork.annotations.model.Box;
+import io.boxwork.annotations.model.BoxFlags;
 import io.boxwork.annotations.model.BoxSource;
 import io.boxwork.annotations.model.ImageLabels;
 import io.boxwork.annotations.model.ImageStatus;
@@ -37,6 +38,8 @@ public final class ImageLabelsJson {
             jb.addProperty("y2", b.y2());
             jb.addProperty("source", b.source().jsonName());
             if (b.score() != null) jb.addProperty("score", b.score());
+            if (b.flags().difficult()) jb.addProperty("difficult", true);
+            if (b.flags().truncated()) jb.addProperty("truncated", true);
             boxes.add(jb);
         }
         o.add("boxes", boxes);
@@ -68,7 +71,8 @@ public final class ImageLabelsJson {
             try {
                 boxes.add(new Box(id, (int) src.integer(jb, "class", p), (float) src.number(jb, "x1", p),
                     (float) src.number(jb, "y1", p), (float) src.number(jb, "x2", p), (float) src.number(jb, "y2", p),
-                    source, score));
+                    source, score, BoxFlags.of(src.optionalBoolean(jb, "difficult", p, false),
+                    src.optionalBoolean(jb, "truncated", p, false))));
             } catch (IllegalArgumentException e) {
                 throw src.error(p, e.getMessage());
             }

@@ -30,7 +30,8 @@ public final class ReviewMetrics {
             ImageOutcome o = outcomes.get(image);
             for (int t = 0; t < o.truth().size(); t++) {
                 Box g = o.truth().get(t);
-                truth.add(GroundTruth.of(image, g.classId(), g.x1(), g.y1(), g.x2(), g.y2()));
+                GroundTruth gt = GroundTruth.of(image, g.classId(), g.x1(), g.y1(), g.x2(), g.y2());
+                truth.add(g.flags().difficult() ? gt.asDifficult() : gt);
                 if (!o.found()[t]) counts.computeIfAbsent(g.classId(), k -> new int[3])[2]++;
             }
             for (int k = 0; k < o.kept().length; k++) {
