@@ -95,7 +95,12 @@ public final class TrainView extends BorderPane {
         g.addRow(row++, new Label("Learning rate"), lr);
         g.addRow(row++, new Label("Min image side"), spinner(f.minSizeProperty(), 32, 4096, "train-min-size"));
         g.addRow(row++, new Label("Max image side"), spinner(f.maxSizeProperty(), 32, 8192, "train-max-size"));
-        g.addRow(row++, new Label("Trainable layers"), spinner(f.trainableLayersProperty(), 0, 5, "train-layers"));
+        Spinner<Integer> layers = spinner(f.trainableLayersProperty(), 0, 5, "train-layers");
+        // torchvision's rule, which the engine follows: a backbone from scratch trains every stage.
+        layers.disableProperty().bind(f.startKindProperty().isEqualTo(StartKind.SCRATCH));
+        layers.setTooltip(new javafx.scene.control.Tooltip(
+            "ResNet stages trained from layer4 down; from scratch all five train, with batch norm"));
+        g.addRow(row++, new Label("Trainable layers"), layers);
         g.addRow(row, new Label("Device"), device);
         g.disableProperty().bind(vm.busyProperty());
 
