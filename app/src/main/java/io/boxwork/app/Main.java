@@ -1,5 +1,6 @@
 package io.boxwork.app;
 
+import io.boxwork.engine.device.NativeLibraries;
 import javafx.application.Application;
 
 /**
@@ -11,6 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        NativeLibraries.unpack();
         Application.launch(BoxworkApp.class, args);
     }
 }

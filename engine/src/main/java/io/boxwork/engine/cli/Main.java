@@ -1,5 +1,6 @@
 package io.boxwork.engine.cli;
 
+import io.boxwork.engine.device.NativeLibraries;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -12,6 +13,7 @@ public final class Main {
 
     public static void main(String[] args) {
         warnAboutThreadEnvironment(System.getenv(), new PrintWriter(System.err, true));
+        NativeLibraries.unpack();
         System.exit(BoxworkCommand.commandLine().execute(args));
     }
 

@@ -11,6 +11,11 @@ import org.bytedeco.pytorch.global.torch;
  */
 public final class NativeThreads {
 
+    static {
+        // Runs before the first torch call below loads LibTorch (see NativeLibraries).
+        NativeLibraries.unpack();
+    }
+
     private static boolean interOpConfigured;
 
     private NativeThreads() {
