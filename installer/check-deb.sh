@@ -4,7 +4,7 @@
 # Builds the .deb (unless one is given), installs it with apt-get, starts the installed app under
 # Xvfb on the sample project as a brand-new user, saves a screenshot to docs/installed.png, checks
 # the process is alive and the window painted, then purges the package and checks /opt/boxwork is gone.
-# Needs root (or sudo), Xvfb and imagemagick. Prints the cold-start time to the first painted window.
+# Needs root (or sudo); installs Xvfb, imagemagick and x11-utils when missing. Prints the cold-start time to the first painted window.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$root/installer/target/check"
@@ -13,6 +13,13 @@ mkdir -p "$work"
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 fail() { echo "check-deb: FAILED: $*" >&2; exit 1; }
+
+# The check's own tools: a virtual display, screenshots and window listing.
+if ! command -v Xvfb >/dev/null || [ ! -x /usr/bin/import ] || ! command -v xwininfo >/dev/null; then
+  echo "== installing xvfb, imagemagick and x11-utils for the check"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq xvfb imagemagick x11-utils >/dev/null
+fi
 
 deb="${1:-}"
 if [ -z "$deb" ]; then

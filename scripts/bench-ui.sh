@@ -21,7 +21,7 @@ done
 cp_file=app/target/bench-classpath.txt
 if [ "$build" = 1 ] || [ ! -f "$cp_file" ]; then
   mvn -B -q -pl app -am install -DskipTests
-  mvn -B -q -pl app dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
+  mvn -B -q -pl app dependency:build-classpath -Dmdep.outputFile="$PWD/$cp_file" -Dmdep.includeScope=test
 fi
 app_cp="app/target/test-classes:app/target/classes:$(cat "$cp_file")"
 fx=(-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true)
