@@ -1,5 +1,6 @@
 package io.boxwork.engine.detection;
 
+import org.bytedeco.pytorch.GradMode;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.global.torch;
@@ -11,7 +12,8 @@ import static io.boxwork.engine.detection.Tensors.scalar;
  * LibTorch's {@code grid_sample}. Each output bin averages {@code ratio x ratio} bilinear samples
  * placed as torchvision's CPU kernel places them (in float32); a sample more than one pixel outside
  * the map contributes zero, and one within that pixel is clamped onto the border, which is what
- * {@code grid_sample}'s border padding does to it.
+ * {@code grid_sample}'s border padding does to it. Without a gradient to keep (inference,
+ * validation) a CPU map goes through {@link RoiAlignKernel}, torchvision's kernel in Java.
  */
 public final class RoiAlign {
 
@@ -32,6 +34,17 @@ public final class RoiAlign {
      */
     public static Tensor roiAlign(Tensor input, Tensor rois, int outputHeight, int outputWidth,
                                   double spatialScale, int samplingRatio) {
+        boolean needsGradient = GradMode.is_enabled() && input.requires_grad();
+        if (!needsGradient && input.is_cpu() && input.scalar_type().intern() == torch.ScalarType.Float) {
+            // intern(): JavaCPP hands back enum values that are not the canonical constants.
+            return RoiAlignKernel.forward(input, rois, outputHeight, outputWidth, spatialScale, samplingRatio);
+        }
+        return withGridSample(input, rois, outputHeight, outputWidth, spatialScale, samplingRatio);
+    }
+
+    /** The differentiable path: training back-propagates through {@code grid_sample}. */
+    static Tensor withGridSample(Tensor input, Tensor rois, int outputHeight, int outputWidth,
+                                 double spatialScale, int samplingRatio) {
         if (samplingRatio < 1) {
             throw new IllegalArgumentException("RoIAlign here needs a fixed sampling ratio >= 1, got " + samplingRatio);
         }

@@ -1,20 +1,82 @@
 package io.boxwork.engine.detection;
 
 import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptions;
+import org.bytedeco.pytorch.global.torch;
 import org.junit.jupiter.api.Test;
 
+import java.util.SplittableRandom;
+
 import static io.boxwork.engine.detection.Close.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RoiAlignParityTest {
 
     @Test
-    void roiAlignMatchesTorchvisionIncludingBoxesCrossingAndBeyondTheBorder() throws Exception {
+    void theJavaKernelMatchesTorchvisionIncludingBoxesCrossingAndBeyondTheBorder() throws Exception {
         TensorBundle ref = ParityFixtures.load("roi_align");
         try (PointerScope ignored = new PointerScope()) {
             assertClose(ref.get("out_7x7_r2"),
-                    RoiAlign.roiAlign(ref.get("features"), ref.get("rois"), 7, 7, 0.25, 2), 1e-5, "7x7 ratio 2");
+                    RoiAlignKernel.forward(ref.get("features"), ref.get("rois"), 7, 7, 0.25, 2), 1e-5, "7x7 ratio 2");
             assertClose(ref.get("out_3x5_r3"),
-                    RoiAlign.roiAlign(ref.get("features"), ref.get("rois"), 3, 5, 0.25, 3), 1e-5, "3x5 ratio 3");
+                    RoiAlignKernel.forward(ref.get("features"), ref.get("rois"), 3, 5, 0.25, 3), 1e-5, "3x5 ratio 3");
+        }
+    }
+
+    @Test
+    void theGridSamplePathMatchesTorchvisionIncludingBoxesCrossingAndBeyondTheBorder() throws Exception {
+        TensorBundle ref = ParityFixtures.load("roi_align");
+        try (PointerScope ignored = new PointerScope()) {
+            assertClose(ref.get("out_7x7_r2"),
+                    RoiAlign.withGridSample(ref.get("features"), ref.get("rois"), 7, 7, 0.25, 2), 1e-5, "7x7 ratio 2");
+            assertClose(ref.get("out_3x5_r3"),
+                    RoiAlign.withGridSample(ref.get("features"), ref.get("rois"), 3, 5, 0.25, 3), 1e-5, "3x5 ratio 3");
+        }
+    }
+
+    /** Many random boxes over a two-image batch, a quarter of them partly or wholly off the map. */
+    @Test
+    void bothPathsAgreeOnRandomBoxesAndOnlyTheGradientPathKeepsAGraph() {
+        try (PointerScope ignored = new PointerScope()) {
+            torch.manual_seed(7);
+            Tensor map = torch.randn(new long[]{2, 8, 13, 17}, new TensorOptions(torch.ScalarType.Float));
+            SplittableRandom random = new SplittableRandom(3);
+            int k = 300;
+            float[] rois = new float[5 * k];
+            for (int i = 0; i < k; i++) {
+                float x1 = (float) random.nextDouble(-20, 80);
+                float y1 = (float) random.nextDouble(-20, 60);
+                rois[5 * i] = i % 2;
+                rois[5 * i + 1] = x1;
+                rois[5 * i + 2] = y1;
+                rois[5 * i + 3] = x1 + (float) random.nextDouble(0, 40);
+                rois[5 * i + 4] = y1 + (float) random.nextDouble(0, 40);
+            }
+            Tensor r = Tensor.create(rois, k, 5);
+            Tensor grid = RoiAlign.withGridSample(map, r, 7, 7, 0.25, 2);
+            Tensor kernel = RoiAlignKernel.forward(map, r, 7, 7, 0.25, 2);
+            assertClose(grid, kernel, 1e-5, "kernel against grid_sample");
+
+            Tensor leaf = map.clone().set_requires_grad(true);
+            Tensor trained = RoiAlign.roiAlign(leaf, r, 7, 7, 0.25, 2);
+            assertTrue(trained.requires_grad(), "a map that needs a gradient must go through the differentiable path");
+            Tensor inferred = RoiAlign.roiAlign(map, r, 7, 7, 0.25, 2);
+            assertTrue(!inferred.requires_grad());
+            assertClose(kernel, inferred, 0, "no gradient: the kernel's own result");
+        }
+    }
+
+    @Test
+    void aBoxNamingAnImageOutsideTheBatchIsRefused() {
+        try (PointerScope ignored = new PointerScope()) {
+            Tensor map = torch.zeros(new long[]{1, 2, 4, 4}, new TensorOptions(torch.ScalarType.Float));
+            Tensor r = Tensor.create(new float[]{1, 0, 0, 2, 2}, 1, 5);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> RoiAlignKernel.forward(map, r, 7, 7, 1.0, 2));
+            assertEquals("RoIAlign roi 0 names image 1 but the batch has 1 images", e.getMessage());
         }
     }
 }
