@@ -15,25 +15,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RoiAlignParityTest {
 
+    /** One of the two RoIAlign implementations, as {@code roiAlign(input, rois, h, w, scale, ratio)}. */
+    private interface Pooling {
+        Tensor pool(Tensor input, Tensor rois, int outputHeight, int outputWidth, double scale, int ratio);
+    }
+
     @Test
     void theJavaKernelMatchesTorchvisionIncludingBoxesCrossingAndBeyondTheBorder() throws Exception {
-        TensorBundle ref = ParityFixtures.load("roi_align");
-        try (PointerScope ignored = new PointerScope()) {
-            assertClose(ref.get("out_7x7_r2"),
-                    RoiAlignKernel.forward(ref.get("features"), ref.get("rois"), 7, 7, 0.25, 2), 1e-5, "7x7 ratio 2");
-            assertClose(ref.get("out_3x5_r3"),
-                    RoiAlignKernel.forward(ref.get("features"), ref.get("rois"), 3, 5, 0.25, 3), 1e-5, "3x5 ratio 3");
-        }
+        assertMatchesTorchvision(RoiAlignKernel::forward, "kernel");
     }
 
     @Test
     void theGridSamplePathMatchesTorchvisionIncludingBoxesCrossingAndBeyondTheBorder() throws Exception {
+        assertMatchesTorchvision(RoiAlign::withGridSample, "grid_sample");
+    }
+
+    private static void assertMatchesTorchvision(Pooling pooling, String which) throws Exception {
         TensorBundle ref = ParityFixtures.load("roi_align");
         try (PointerScope ignored = new PointerScope()) {
-            assertClose(ref.get("out_7x7_r2"),
-                    RoiAlign.withGridSample(ref.get("features"), ref.get("rois"), 7, 7, 0.25, 2), 1e-5, "7x7 ratio 2");
-            assertClose(ref.get("out_3x5_r3"),
-                    RoiAlign.withGridSample(ref.get("features"), ref.get("rois"), 3, 5, 0.25, 3), 1e-5, "3x5 ratio 3");
+            assertClose(ref.get("out_7x7_r2"), pooling.pool(ref.get("features"), ref.get("rois"), 7, 7, 0.25, 2),
+                    1e-5, which + " 7x7 ratio 2");
+            assertClose(ref.get("out_3x5_r3"), pooling.pool(ref.get("features"), ref.get("rois"), 3, 5, 0.25, 3),
+                    1e-5, which + " 3x5 ratio 3");
         }
     }
 
