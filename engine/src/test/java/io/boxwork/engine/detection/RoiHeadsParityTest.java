@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.boxwork.engine.detection.Close.assertClose;
-import static io.boxwork.engine.detection.Close.assertSameLongs;
+import static io.boxwork.engine.detection.Close.assertSameDetections;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,9 +38,8 @@ class RoiHeadsParityTest {
             for (int i = 0; i < out.detections().size(); i++) {
                 Detections d = out.detections().get(i);
                 assertTrue(d.scores().size(0) > 0, "the fixture must give detections to compare");
-                assertClose(f.ref.get("detections_boxes_" + i), d.boxes(), 1e-2, model + " boxes of image " + i);
-                assertClose(f.ref.get("detections_scores_" + i), d.scores(), 1e-4, model + " scores of image " + i);
-                assertSameLongs(f.ref.get("detections_labels_" + i), d.labels(), model + " labels of image " + i);
+                assertSameDetections(f.ref.get("detections_boxes_" + i), f.ref.get("detections_scores_" + i),
+                        f.ref.get("detections_labels_" + i), d, 1e-2, 1e-4, model + " detections of image " + i);
             }
         }
     }
@@ -65,9 +64,8 @@ class RoiHeadsParityTest {
                         Tensor.create(raw.boxes(), raw.size(), 4), Tensor.create(raw.scores(), raw.size()),
                         Tensor.create(labels, raw.size()));
                 Detections d = f.roiHeads.selectDetections(fromArrays);
-                assertClose(f.ref.get("detections_boxes_" + i), d.boxes(), 1e-2, model + " boxes from candidates " + i);
-                assertClose(f.ref.get("detections_scores_" + i), d.scores(), 1e-4, model + " scores from candidates " + i);
-                assertSameLongs(f.ref.get("detections_labels_" + i), d.labels(), model + " labels from candidates " + i);
+                assertSameDetections(f.ref.get("detections_boxes_" + i), f.ref.get("detections_scores_" + i),
+                        f.ref.get("detections_labels_" + i), d, 1e-2, 1e-4, model + " detections from candidates " + i);
             }
         }
     }
