@@ -28,8 +28,8 @@ public interface DetectorModel {
 
     /**
      * Moves every parameter and buffer to {@code device} in place, so handles already taken on
-     * them (an optimizer's, a module's own) follow. Call outside any PointerScope and before
-     * building a trainer, whose momentum buffers are made next to the parameters.
+     * them (an optimizer's, a module's own) follow. Call before building a trainer: its momentum
+     * buffers are made next to the parameters and stay where they were made.
      */
     default void to(ComputeDevice device) {
         module().to(device.device(), false);
