@@ -6,6 +6,8 @@ import io.boxwork.engine.data.DetectionSample;
 import io.boxwork.engine.data.ImageDecoder;
 import io.boxwork.engine.data.SampleTensors;
 import io.boxwork.engine.detection.RawCandidates;
+import io.boxwork.engine.device.DevicePreference;
+import io.boxwork.engine.device.Devices;
 import io.boxwork.engine.inference.DetectorModel;
 import io.boxwork.engine.train.CheckpointFile;
 import io.boxwork.engine.train.ModelState;
@@ -24,8 +26,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs a checkpoint over images once and keeps every image's raw candidates, so the review
- * sliders never need the network again. Runs on a background thread; checks for cancellation
- * between images.
+ * sliders never need the network again. Runs on a background thread, on the GPU when there is
+ * one; checks for cancellation between images.
  */
 public final class CheckpointPredictor {
 
@@ -46,6 +48,7 @@ public final class CheckpointPredictor {
         // The checkpoint replaces every weight: no starting weights to load (or download) first.
         DetectorModel model = factory.create(saved.config().withStart(new StartingPoint.Scratch()), saved.classNames());
         ModelState.load(model.module(), saved.model(), true, checkpoint.toString());
+        model.to(Devices.choose(DevicePreference.AUTO));
         model.module().train(false);
         Map<String, RawCandidates> out = new LinkedHashMap<>();
         for (int i = 0; i < images.size(); i++) {
@@ -53,7 +56,7 @@ public final class CheckpointPredictor {
             String path = images.get(i);
             DetectionSample sample = new DetectionSample(path, ImageDecoder.decode(project.imageFile(path)), new float[0], new long[0]);
             try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
-                out.put(path, model.detect(List.of(SampleTensors.of(sample).image())).get(0).candidates());
+                out.put(path, model.detect(List.of(SampleTensors.of(sample).to(model.device()).image())).get(0).candidates());
             }
             progress.done(i + 1, images.size());
         }

@@ -1,6 +1,7 @@
 package io.boxwork.app.train;
 
 import io.boxwork.annotations.model.ProjectSettings;
+import io.boxwork.engine.device.DevicePreference;
 import io.boxwork.engine.train.TrainConfig;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,8 +32,8 @@ public final class TrainForm {
     private final IntegerProperty minSize = new SimpleIntegerProperty(this, "minSize");
     private final IntegerProperty maxSize = new SimpleIntegerProperty(this, "maxSize");
     private final IntegerProperty trainableLayers = new SimpleIntegerProperty(this, "trainableLayers");
-    private final ObservableList<DeviceChoice> devices = FXCollections.observableArrayList(DeviceChoice.CPU);
-    private final ObjectProperty<DeviceChoice> device = new SimpleObjectProperty<>(this, "device", DeviceChoice.CPU);
+    private final ObservableList<DeviceChoice> devices = FXCollections.observableArrayList(DeviceChoice.AUTOMATIC);
+    private final ObjectProperty<DeviceChoice> device = new SimpleObjectProperty<>(this, "device", DeviceChoice.AUTOMATIC);
     private final Path projectDir;
 
     public TrainForm(ProjectSettings settings, Path projectDir) {
@@ -69,14 +70,22 @@ public final class TrainForm {
             .withBatchSize(batchSize.get())
             .withLearningRate(lr)
             .withSizes(minSize.get(), maxSize.get())
-            .withDevice(device.get().configName());
+            .withDevice(devicePreference().configName());
     }
 
-    /** Adds the GPU once the engine has found one (probing loads LibTorch, so it happens off the UI thread). */
+    /**
+     * The devices the engine found (probing loads LibTorch, so it happens off the UI thread); the
+     * choice already made stays when it is still offered, else the first (Automatic).
+     */
     public void offerDevices(List<DeviceChoice> found) {
+        DevicePreference chosen = device.get() == null ? DevicePreference.AUTO : device.get().preference();
         devices.setAll(found);
-        DeviceChoice gpu = found.stream().filter(DeviceChoice::cuda).findFirst().orElse(null);
-        device.set(gpu != null ? gpu : found.get(0));
+        device.set(found.stream().filter(c -> c.preference() == chosen).findFirst().orElse(found.get(0)));
+    }
+
+    /** What the run asks the engine for. */
+    public DevicePreference devicePreference() {
+        return device.get() == null ? DevicePreference.AUTO : device.get().preference();
     }
 
     public StringProperty backboneProperty() {

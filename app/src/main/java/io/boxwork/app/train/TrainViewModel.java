@@ -9,6 +9,9 @@ import io.boxwork.engine.data.DetectionDataset;
 import io.boxwork.engine.data.PreflightIssue;
 import io.boxwork.engine.data.PreflightReport;
 import io.boxwork.engine.data.TrainingPreflight;
+import io.boxwork.engine.device.ComputeDevice;
+import io.boxwork.engine.device.DevicePreference;
+import io.boxwork.engine.device.Devices;
 import io.boxwork.engine.inference.DetectorModel;
 import io.boxwork.engine.train.RunFolder;
 import io.boxwork.engine.train.StartingPoint;
@@ -162,8 +165,9 @@ public final class TrainViewModel {
             }
             launch(() -> {
                 DetectorModel model = factory.create(config, classNames());
+                ComputeDevice device = moveTo(model, DevicePreference.parse(config.device()));
                 RunFolder run = RunFolder.create(session.project().runsDir(), Clock.systemUTC());
-                return Trainer.start(model, config, trainData(config), dataset(Split.VAL), run);
+                return new Started(Trainer.start(model, config, trainData(config), dataset(Split.VAL), run), device);
             }, new RunCurves(""), null);
         });
     }
@@ -181,11 +185,14 @@ public final class TrainViewModel {
             message.set("Unsaved edits could not be written: " + e.getMessage());
             return;
         }
+        // The device is a choice of this machine, not of the run: the form's, not the one it started on.
+        DevicePreference preference = form.devicePreference();
         launch(() -> {
             TrainConfig saved = run.folder().readConfig();
             // The checkpoint replaces every weight: loading the starting weights first would be wasted work.
             DetectorModel model = factory.create(saved.withStart(new StartingPoint.Scratch()), classNames());
-            return Trainer.resume(model, run.folder(), trainData(saved), dataset(Split.VAL), null);
+            ComputeDevice device = moveTo(model, preference);
+            return new Started(Trainer.resume(model, run.folder(), trainData(saved), dataset(Split.VAL), null), device);
         }, RunCurves.of("", run.events(), 400), run);
     }
 
@@ -201,7 +208,18 @@ public final class TrainViewModel {
 
     @FunctionalInterface
     private interface TrainerSetup {
-        Trainer build() throws IOException;
+        Started build() throws IOException;
+    }
+
+    /** A run ready to go and the device it computes on. */
+    private record Started(Trainer trainer, ComputeDevice device) {
+    }
+
+    /** Resolves the preference on this machine and puts the model there, before its trainer is built. */
+    private static ComputeDevice moveTo(DetectorModel model, DevicePreference preference) {
+        ComputeDevice device = Devices.choose(preference);
+        model.to(device);
+        return device;
     }
 
     private void launch(TrainerSetup setup, RunCurves startCurves, PastRun resumed) {
@@ -217,13 +235,14 @@ public final class TrainViewModel {
         p.start();
         Thread t = new Thread(() -> {
             try {
-                Trainer tr = setup.build();
+                Started started = setup.build();
+                Trainer tr = started.trainer();
                 trainer = tr;
                 tr.addListener(p);
                 Platform.runLater(() -> {
                     addLog("Run " + tr.runFolder().id() + ": " + tr.config().backbone() + ", " + tr.config().epochs() + " epochs of "
                         + tr.iterationsPerEpoch() + " steps, batch " + tr.config().batchSize() + ", lr " + tr.config().learningRate()
-                        + ", start " + tr.config().start().describe() + ", device " + tr.config().device());
+                        + ", start " + tr.config().start().describe() + ", device " + started.device().description());
                     // A stop pressed while the model was being built takes effect now.
                     if (state.get() == State.STOPPING) tr.requestStop();
                 });

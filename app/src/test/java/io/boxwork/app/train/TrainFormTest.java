@@ -2,6 +2,7 @@ package io.boxwork.app.train;
 
 import io.boxwork.annotations.model.ProjectSettings;
 import io.boxwork.annotations.model.TrainingDefaults;
+import io.boxwork.engine.device.DevicePreference;
 import io.boxwork.engine.train.StartingPoint;
 import io.boxwork.engine.train.TrainConfig;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,36 @@ class TrainFormTest {
         assertEquals(0.005, c.learningRate(), 1e-15);
         assertEquals(320, c.anchors().minSize());
         assertEquals(512, c.anchors().maxSize());
-        assertEquals("cpu", c.device());
+        assertEquals("auto", c.device(), "Automatic until the person picks a device");
         StartingPoint.CocoDetector start = assertInstanceOf(StartingPoint.CocoDetector.class, c.start());
         assertEquals(Path.of("/p/weights/coco.pth").toString(), start.source());
+    }
+
+    @Test
+    void theRunAsksTheEngineForTheDeviceThePersonChose() {
+        TrainForm f = new TrainForm(SETTINGS, Path.of("/p"));
+        DeviceChoice gpu = new DeviceChoice(DevicePreference.CUDA, "CUDA: a test GPU");
+        f.offerDevices(List.of(new DeviceChoice(DevicePreference.AUTO, "Automatic: CUDA: a test GPU"),
+            new DeviceChoice(DevicePreference.CPU, "CPU (2 threads)"), gpu));
+        assertEquals(DevicePreference.AUTO, f.deviceProperty().get().preference(), "Automatic is the default");
+        f.deviceProperty().set(gpu);
+        assertEquals("cuda", f.toConfig().device());
+        f.offerDevices(List.of(new DeviceChoice(DevicePreference.AUTO, "Automatic: CPU"), new DeviceChoice(DevicePreference.CPU, "CPU"),
+            new DeviceChoice(DevicePreference.CUDA, "CUDA: renamed")));
+        assertEquals(DevicePreference.CUDA, f.devicePreference(), "a new probe keeps the choice made");
+        f.offerDevices(List.of(new DeviceChoice(DevicePreference.AUTO, "Automatic: CPU"), new DeviceChoice(DevicePreference.CPU, "CPU")));
+        assertEquals("auto", f.toConfig().device(), "a GPU no longer there falls back to Automatic");
+    }
+
+    @Test
+    void theProbeOffersAutomaticTheCpuAndTheGpuOnlyWhenThereIsOne() {
+        List<DeviceChoice> found = DeviceChoice.probe();
+        assertEquals(DevicePreference.AUTO, found.get(0).preference());
+        assertTrue(found.get(0).description().startsWith("Automatic: "), found.get(0).description());
+        assertEquals(DevicePreference.CPU, found.get(1).preference());
+        assertTrue(found.get(1).description().startsWith("CPU ("), found.get(1).description());
+        assertEquals(org.bytedeco.pytorch.global.torch.cuda_is_available(),
+            found.stream().anyMatch(c -> c.preference() == DevicePreference.CUDA), found.toString());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.boxwork.engine.cli;
 import com.google.gson.JsonObject;
 import io.boxwork.annotations.model.AnchorSettings;
 import io.boxwork.engine.data.SampleSource;
+import io.boxwork.engine.device.ComputeDevice;
 import io.boxwork.engine.device.ThreadSettings;
 import io.boxwork.engine.inference.DetectorSpec;
 import io.boxwork.engine.inference.FasterRcnnDetector;
@@ -54,18 +55,23 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0")
     int threads;
 
+    @Option(names = "--device", defaultValue = "auto", description = EngineSetup.DEVICE_HELP)
+    String device;
+
     @Option(names = "--json")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         ThreadSettings t = EngineSetup.threads(threads);
+        ComputeDevice compute = EngineSetup.device(device);
         AnchorSettings defaults = AnchorSettings.torchvisionDefaults();
         AnchorSettings anchors = new AnchorSettings(defaults.sizes(), defaults.aspectRatios(), size, size);
         TrainConfig config = new TrainConfig(backbone, trainableLayers, new StartingPoint.Scratch(), 1, batch, 0.01, 0.9, 1e-4,
-            new Warmup(0, 1.0), new LrSchedule.Constant(), 10.0, anchors, 0, 1, 1L, "cpu", false);
+            new Warmup(0, 1.0), new LrSchedule.Constant(), 10.0, anchors, 0, 1, 1L, device, false);
         FasterRcnnDetector model = new DetectorSpec(backbone, trainableLayers, List.of("a", "b"), anchors, Double.NaN,
             torchvisionProposals ? DetectorSpec.ProposalBudget.torchvision() : DetectorSpec.ProposalBudget.small()).buildForTraining(config.start());
+        model.to(compute);
         Path tmp = Files.createTempDirectory("boxwork-bench");
         long rssBefore = rssKib();
         List<TrainingEvent.Iteration> its = new ArrayList<>();
@@ -90,6 +96,7 @@ final class BenchCommand implements Callable<Integer> {
             o.addProperty("batch", batch);
             o.addProperty("backbone", backbone);
             o.addProperty("threads", t.intraOpThreads());
+            o.addProperty("device", compute.description());
             o.add("epoch_seconds", JsonOut.number(seconds));
             o.add("images_per_second_epoch", JsonOut.number(images / seconds));
             o.add("images_per_second_steady", JsonOut.number(steady));
@@ -97,8 +104,8 @@ final class BenchCommand implements Callable<Integer> {
             o.addProperty("rss_mib_after", rssAfter / 1024);
             JsonOut.print(out, o);
         } else {
-            out.printf(Locale.ROOT, "%s, %d images of %dx%d, batch %d, %d threads: epoch %.1f s, %.2f images/s (steady %.2f), RSS %d -> %d MiB%n",
-                backbone, images, size, size, batch, t.intraOpThreads(), seconds, images / seconds, steady, rssBefore / 1024, rssAfter / 1024);
+            out.printf(Locale.ROOT, "%s, %d images of %dx%d, batch %d, %s: epoch %.1f s, %.2f images/s (steady %.2f), RSS %d -> %d MiB%n",
+                backbone, images, size, size, batch, compute.description(), seconds, images / seconds, steady, rssBefore / 1024, rssAfter / 1024);
             out.flush();
         }
         return 0;

@@ -1,6 +1,7 @@
 package io.boxwork.engine.cli;
 
 import io.boxwork.annotations.storage.MalformedFileException;
+import io.boxwork.engine.device.DeviceUnavailableException;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -11,7 +12,8 @@ import java.nio.file.NoSuchFileException;
 
 /**
  * Turns a failure into one line on stderr and an exit code: 2 for bad input (arguments, files,
- * data), 1 for a run that failed on its own (a NaN loss, say), 70 for a bug.
+ * data, a device this machine does not have), 1 for a run that failed on its own (a NaN loss,
+ * say), 70 for a bug.
  */
 final class CliErrors implements CommandLine.IExecutionExceptionHandler {
     static final int BAD_INPUT = 2;
@@ -47,6 +49,7 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         if (t instanceof AccessDeniedException a) return "permission denied: " + a.getFile();
         if (t instanceof IOException io) return io.getMessage() == null ? io.toString() : io.getMessage();
         if (t instanceof IllegalArgumentException i) return i.getMessage();
+        if (t instanceof DeviceUnavailableException d) return d.getMessage();
         return null;
     }
 

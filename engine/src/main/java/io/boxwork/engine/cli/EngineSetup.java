@@ -1,14 +1,15 @@
 package io.boxwork.engine.cli;
 
+import io.boxwork.engine.device.ComputeDevice;
 import io.boxwork.engine.device.DevicePreference;
 import io.boxwork.engine.device.Devices;
 import io.boxwork.engine.device.NativeThreads;
 import io.boxwork.engine.device.ThreadSettings;
 
-import java.io.PrintWriter;
-
 /** LibTorch's thread pools and the device, set once before a command touches a tensor. */
 final class EngineSetup {
+    static final String DEVICE_HELP = "auto, cpu or cuda (default ${DEFAULT-VALUE}); auto takes CUDA when LibTorch sees a GPU";
+
     private EngineSetup() {
     }
 
@@ -17,19 +18,13 @@ final class EngineSetup {
         return NativeThreads.configure(n, 1);
     }
 
-    /** The engine computes on the CPU; a CUDA request is refused with the reason rather than silently ignored. */
-    static void requireCpu(String device, PrintWriter err) {
-        DevicePreference p = switch (device.toLowerCase(java.util.Locale.ROOT)) {
-            case "cpu" -> DevicePreference.CPU;
-            case "auto" -> DevicePreference.AUTO;
-            case "cuda", "gpu" -> DevicePreference.CUDA;
-            default -> throw new IllegalArgumentException("unknown device '" + device + "'; use cpu, cuda or auto");
-        };
-        if (p == DevicePreference.CPU) return;
-        boolean cuda = Devices.choose(p).isCuda();
-        if (cuda && p == DevicePreference.CUDA) {
-            throw new IllegalArgumentException("a CUDA device is present, but this engine build trains and predicts on the CPU only; use --device cpu");
-        }
-        if (cuda) err.println("boxwork: a CUDA device is present but this engine build computes on the CPU");
+    /**
+     * The device {@code --device} asks for ({@code auto}, {@code cpu} or {@code cuda}). Call after
+     * {@link #threads}: the CPU's description counts them.
+     *
+     * @throws io.boxwork.engine.device.DeviceUnavailableException for {@code cuda} without a usable GPU
+     */
+    static ComputeDevice device(String option) {
+        return Devices.choose(DevicePreference.parse(option));
     }
 }

@@ -1,5 +1,7 @@
 package io.boxwork.engine.cli;
 
+import com.google.gson.JsonObject;
+import io.boxwork.engine.device.ComputeDevice;
 import io.boxwork.engine.train.DetectionScores;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,19 +41,28 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DetectionScores scores;
+        ComputeDevice device = null;
         if (gt != null || dets != null) {
             if (gt == null || dets == null) throw new IllegalArgumentException("--gt and --dets go together");
             if (projectDir != null) throw new IllegalArgumentException("give either --gt/--dets or --project/--weights, not both");
             CocoJsonPair pair = CocoJsonPair.read(gt, dets);
             scores = DetectionScores.compute(pair.truth(), pair.detections(), id -> pair.categoryNames().getOrDefault(id, "class " + id));
         } else if (projectDir != null) {
-            scores = ProjectEvaluation.score(projectDir, split, model, spec.commandLine().getErr());
+            EngineSetup.threads(model.threads);
+            device = EngineSetup.device(model.device);
+            spec.commandLine().getErr().println("device: " + device.description());
+            scores = ProjectEvaluation.score(projectDir, split, model, device);
         } else {
             throw new IllegalArgumentException("give --gt <coco.json> --dets <detections.json>, or --project <dir> --weights <pth>");
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) JsonOut.print(out, ScoresJson.toJson(scores));
-        else ScoresJson.printText(out, scores);
+        if (json) {
+            JsonObject o = ScoresJson.toJson(scores);
+            if (device != null) o.addProperty("device", device.description());
+            JsonOut.print(out, o);
+        } else {
+            ScoresJson.printText(out, scores);
+        }
         return 0;
     }
 }

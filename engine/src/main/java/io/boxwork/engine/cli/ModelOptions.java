@@ -25,7 +25,7 @@ final class ModelOptions {
     @Option(names = "--score-thresh", description = "final detection score threshold (default 0.05)")
     Double scoreThresh;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or auto (default ${DEFAULT-VALUE})")
+    @Option(names = "--device", defaultValue = "auto", description = EngineSetup.DEVICE_HELP)
     String device;
 
     @Option(names = "--threads", defaultValue = "0", description = "LibTorch intra-op threads (default: all cores)")

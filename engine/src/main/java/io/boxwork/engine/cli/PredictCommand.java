@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.boxwork.annotations.model.Split;
 import io.boxwork.annotations.storage.Project;
+import io.boxwork.engine.device.ComputeDevice;
 import io.boxwork.engine.inference.CandidateCache;
 import io.boxwork.engine.inference.FasterRcnnDetector;
 import io.boxwork.engine.inference.ImagePrediction;
@@ -57,9 +58,11 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (images.isEmpty() == (projectDir == null)) throw new IllegalArgumentException("give image files or --project <dir> (one of the two)");
         Path weights = model.requireWeights();
-        EngineSetup.requireCpu(model.device, spec.commandLine().getErr());
         EngineSetup.threads(model.threads);
+        ComputeDevice device = EngineSetup.device(model.device);
+        spec.commandLine().getErr().println("device: " + device.description());
         FasterRcnnDetector detector = LoadedModel.load(weights, model.overrides());
+        detector.to(device);
         Predictor predictor = new Predictor(detector, batch);
         CandidateCache cache = cacheDir == null ? null : new CandidateCache(cacheDir, CandidateCache.weightsId(weights));
         List<ImagePrediction> results;
@@ -82,6 +85,7 @@ final class PredictCommand implements Callable<Integer> {
         if (json) {
             JsonObject o = new JsonObject();
             o.addProperty("weights", weights.toString());
+            o.addProperty("device", device.description());
             JsonArray arr = new JsonArray();
             for (ImagePrediction p : results) arr.add(PredictionJson.toJson(p, withCandidates, detector.classNames()));
             o.add("images", arr);

@@ -9,6 +9,8 @@ import io.boxwork.engine.data.DetectionDataset;
 import io.boxwork.engine.data.PreflightIssue;
 import io.boxwork.engine.data.PreflightReport;
 import io.boxwork.engine.data.TrainingPreflight;
+import io.boxwork.engine.device.ComputeDevice;
+import io.boxwork.engine.device.DevicePreference;
 import io.boxwork.engine.inference.DetectorSpec;
 import io.boxwork.engine.inference.FasterRcnnDetector;
 import io.boxwork.engine.inference.StartingWeights;
@@ -71,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--weights-kind", defaultValue = "auto", description = "auto, imagenet, coco or detector (default ${DEFAULT-VALUE})")
     String weightsKind;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or auto (default ${DEFAULT-VALUE})")
+    @Option(names = "--device", defaultValue = "auto", description = EngineSetup.DEVICE_HELP)
     String device;
 
     @Option(names = "--resume", paramLabel = "<run>", arity = "0..1", fallbackValue = "latest",
@@ -106,8 +108,9 @@ final class TrainCommand implements Callable<Integer> {
             for (PreflightIssue e : report.errors()) sb.append(System.lineSeparator()).append("  ").append(e);
             throw new IllegalArgumentException(sb.toString());
         }
-        EngineSetup.requireCpu(device, err);
         EngineSetup.threads(threads);
+        ComputeDevice compute = EngineSetup.device(device);
+        progress.println("device: " + compute.description());
         List<String> classes = project.settings().classes().stream().map(LabelClass::name).toList();
         DetectionDataset trainData = DetectionDataset.of(project, Split.TRAIN);
         DetectionDataset valData = DetectionDataset.of(project, Split.VAL);
@@ -117,12 +120,14 @@ final class TrainCommand implements Callable<Integer> {
             RunFolder run = RunFolder.open(resume.equals("latest") ? latestRun(project) : Path.of(resume));
             TrainConfig saved = run.readConfig();
             FasterRcnnDetector model = spec(saved, classes).buildForTraining(saved.start());
+            model.to(compute);
             trainer = Trainer.resume(model, run, augmented(trainData, saved), valData, epochs);
             progress.println("resuming " + run.dir() + " at iteration " + trainer.progress().nextIteration());
         } else {
             TrainConfig config = config(project);
             FasterRcnnDetector model = spec(config, classes).buildForTraining(config.start());
             progress.println(StartingWeights.apply(model, config.start(), PretrainedWeights.userCache()));
+            model.to(compute);
             RunFolder run = RunFolder.create(project.runsDir(), Clock.systemUTC());
             trainer = Trainer.start(model, config, augmented(trainData, config), valData, run);
             progress.println("run folder " + run.dir());
@@ -153,6 +158,7 @@ final class TrainCommand implements Callable<Integer> {
         if (json) {
             JsonObject o = TrainingEventJson.toJson(end);
             o.addProperty("run", trainer.runFolder().dir().toString());
+            o.addProperty("device", compute.description());
             JsonOut.print(out, o);
         }
         if (end instanceof TrainingEvent.Failed f) throw new CliErrors.RunFailedException(f.reason());
@@ -180,7 +186,7 @@ final class TrainCommand implements Callable<Integer> {
             w = project.dir().resolve(w).toString();
         }
         c = c.withStart(StartingPoints.of(w, weightsKind, PretrainedWeights.userCache()));
-        return c.withDevice("cpu");
+        return c.withDevice(DevicePreference.parse(device).configName());
     }
 
     private DetectorSpec spec(TrainConfig c, List<String> classes) {

@@ -1,10 +1,12 @@
 package io.boxwork.engine.data;
 
+import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.Tensor;
 
 /**
  * A sample as LibTorch tensors, in the shapes torchvision's detectors take: image 3 x H x W
- * float in [0, 1], boxes N x 4 float (image pixels), labels N int64.
+ * float in [0, 1], boxes N x 4 float (image pixels), labels N int64. Made on the CPU; {@link #to}
+ * puts it where the model is.
  */
 public record SampleTensors(String imagePath, Tensor image, Tensor boxes, Tensor labels) {
 
@@ -15,5 +17,11 @@ public record SampleTensors(String imagePath, Tensor image, Tensor boxes, Tensor
         Tensor boxes = Tensor.create(s.boxes(), s.boxCount(), 4);
         Tensor labels = Tensor.create(s.labels(), s.boxCount());
         return new SampleTensors(s.imagePath(), image, boxes, labels);
+    }
+
+    /** The sample on {@code device}: decoding happens on the CPU, the model may be elsewhere. No copy when it is already there. */
+    public SampleTensors to(Device device) {
+        return new SampleTensors(imagePath, image.to(device, image.scalar_type()), boxes.to(device, boxes.scalar_type()),
+            labels.to(device, labels.scalar_type()));
     }
 }

@@ -69,9 +69,10 @@ public final class AnchorGenerator {
      * @param paddedHeight height of the padded batch tensor
      * @param paddedWidth  width of the padded batch tensor
      * @param gridSizes    per level {height, width} of the feature map
+     * @param like         a tensor on the device the anchors are wanted on (a feature map)
      * @return per level, {@code H*W*A x 4} anchors (cell-major, then anchor)
      */
-    public List<Tensor> gridAnchors(long paddedHeight, long paddedWidth, List<long[]> gridSizes) {
+    public List<Tensor> gridAnchors(long paddedHeight, long paddedWidth, List<long[]> gridSizes, Tensor like) {
         if (gridSizes.size() != cellAnchors.size()) {
             throw new IllegalArgumentException("Anchor generator has " + cellAnchors.size()
                     + " levels of sizes and aspect ratios but got " + gridSizes.size() + " feature maps");
@@ -82,13 +83,14 @@ public final class AnchorGenerator {
             long gridWidth = gridSizes.get(level)[1];
             long strideHeight = paddedHeight / gridHeight;
             long strideWidth = paddedWidth / gridWidth;
-            TensorOptions ints = new TensorOptions(torch.ScalarType.Int);
+            TensorOptions ints = Tensors.options(like, torch.ScalarType.Int);
             Tensor shiftsX = torch.arange(scalar(0), scalar(gridWidth), ints).mul(scalar(strideWidth));
             Tensor shiftsY = torch.arange(scalar(0), scalar(gridHeight), ints).mul(scalar(strideHeight));
             Tensor shiftX = shiftsX.unsqueeze(0).expand(gridHeight, gridWidth).reshape(-1);
             Tensor shiftY = shiftsY.unsqueeze(1).expand(gridHeight, gridWidth).reshape(-1);
             Tensor shifts = Tensors.stack(1, shiftX, shiftY, shiftX, shiftY);
-            Tensor base = cellAnchors.get(level);
+            // Made once on the CPU; a no-op there, a copy of a few numbers on a GPU.
+            Tensor base = cellAnchors.get(level).to(like.device(), torch.ScalarType.Float);
             anchors.add(shifts.view(-1, 1, 4).add(base.view(1, -1, 4)).reshape(-1, 4));
         }
         return anchors;
@@ -100,7 +102,7 @@ public final class AnchorGenerator {
         for (Tensor f : featureMaps) {
             grids.add(new long[]{f.size(-2), f.size(-1)});
         }
-        Tensor all = Tensors.cat(gridAnchors(images.tensors().size(-2), images.tensors().size(-1), grids), 0)
+        Tensor all = Tensors.cat(gridAnchors(images.tensors().size(-2), images.tensors().size(-1), grids, featureMaps.get(0)), 0)
                 .to(featureMaps.get(0).scalar_type());
         List<Tensor> perImage = new ArrayList<>();
         for (int i = 0; i < images.imageSizes().size(); i++) {

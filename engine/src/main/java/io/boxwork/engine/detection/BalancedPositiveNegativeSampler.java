@@ -46,22 +46,26 @@ public final class BalancedPositiveNegativeSampler {
             long numPos = Math.min(positive.numel(), (long) (batchSizePerImage * positiveFraction));
             long numNeg = Math.min(negative.numel(), batchSizePerImage - numPos);
 
-            Tensor posIdx = positive.index_select(0, permutation(positive.numel()).narrow(0, 0, numPos));
-            Tensor negIdx = negative.index_select(0, permutation(negative.numel()).narrow(0, 0, numNeg));
+            Tensor posIdx = positive.index_select(0, permutation(positive).narrow(0, 0, numPos));
+            Tensor negIdx = negative.index_select(0, permutation(negative).narrow(0, 0, numNeg));
 
-            pos.add(mask(labels.size(0), posIdx));
-            neg.add(mask(labels.size(0), negIdx));
+            pos.add(mask(labels, posIdx));
+            neg.add(mask(labels, negIdx));
         }
         return new Sample(pos, neg);
     }
 
-    private Tensor permutation(long n) {
+    /**
+     * A random order of {@code indices}' positions, drawn on the CPU whatever the device: the
+     * generator is a CPU one, and a seed then picks the same samples on every device.
+     */
+    private Tensor permutation(Tensor indices) {
         GeneratorOptional g = generator == null ? new GeneratorOptional() : new GeneratorOptional(generator);
-        return torch.randperm(n, g);
+        return torch.randperm(indices.numel(), g).to(indices.device(), torch.ScalarType.Long);
     }
 
-    private static Tensor mask(long size, Tensor indices) {
-        Tensor m = torch.zeros(new long[]{size}, new org.bytedeco.pytorch.TensorOptions(torch.ScalarType.Bool));
+    private static Tensor mask(Tensor labels, Tensor indices) {
+        Tensor m = torch.zeros(new long[]{labels.size(0)}, Tensors.options(labels, torch.ScalarType.Bool));
         return m.index_fill_(0, indices, Tensors.scalar(1));
     }
 }

@@ -55,7 +55,7 @@ public final class BoxCoder {
     }
 
     private static Tensor weight(double w, Tensor like) {
-        return torch.full(new long[]{}, scalar(w), new org.bytedeco.pytorch.TensorOptions(like.scalar_type()));
+        return torch.full(new long[]{}, scalar(w), like.options());
     }
 
     /**

@@ -13,7 +13,8 @@ import static io.boxwork.engine.detection.Tensors.some;
 /**
  * torchvision's {@code ops.boxes} on LibTorch, which has none of them: IoU, clipping, small-box
  * removal and (batched) non-maximum suppression. Boxes are {@code N x 4} float tensors in
- * {@code x1, y1, x2, y2} pixels.
+ * {@code x1, y1, x2, y2} pixels. NMS runs its greedy loop in Java over a copy of the boxes and
+ * answers with indices on the boxes' device.
  */
 public final class BoxOps {
 
@@ -68,12 +69,12 @@ public final class BoxOps {
      */
     public static Tensor nms(Tensor boxes, Tensor scores, double iouThreshold) {
         if (boxes.size(0) == 0) {
-            return Tensors.emptyLongs();
+            return Tensors.emptyLongs(boxes);
         }
         long[] order = Tensors.longArray(torch.sort(scores, new BoolOptional(true), 0, true).get1());
         float[] b = Tensors.floats(boxes);
         long[] kept = greedy(b, order, iouThreshold);
-        return Tensors.longs(kept);
+        return Tensors.longs(boxes, kept);
     }
 
     static long[] greedy(float[] b, long[] order, double iouThreshold) {
@@ -127,7 +128,7 @@ public final class BoxOps {
     /** Shifts each category's boxes by {@code category * (max coordinate + 1)} so that categories never overlap. */
     static Tensor batchedNmsCoordinateTrick(Tensor boxes, Tensor scores, Tensor idxs, double iouThreshold) {
         if (boxes.numel() == 0) {
-            return Tensors.emptyLongs();
+            return Tensors.emptyLongs(boxes);
         }
         Tensor maxCoordinate = boxes.max();
         Tensor offsets = idxs.to(boxes.scalar_type()).mul(maxCoordinate.add(Tensors.scalar(1)));
@@ -151,6 +152,6 @@ public final class BoxOps {
         }
         // The union of the per-category survivors, reordered by decreasing score as torchvision returns it.
         long[] kept = Arrays.stream(order).filter(i -> keepMask[(int) i]).toArray();
-        return Tensors.longs(kept);
+        return Tensors.longs(boxes, kept);
     }
 }

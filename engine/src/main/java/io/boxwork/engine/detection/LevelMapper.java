@@ -17,7 +17,7 @@ public record LevelMapper(int kMin, int kMax, int canonicalScale, int canonicalL
     /** @return int64 level index (0 = finest pooled level) per box of all images, concatenated */
     public Tensor map(List<Tensor> boxesPerImage) {
         Tensor s = BoxOps.boxArea(Tensors.cat(boxesPerImage, 0)).sqrt();
-        Tensor epsT = torch.full(new long[]{}, scalar(eps), new org.bytedeco.pytorch.TensorOptions(s.scalar_type()));
+        Tensor epsT = torch.full(new long[]{}, scalar(eps), s.options());
         Tensor levels = torch.floor(torch.log2(s.div(scalar(canonicalScale))).add(scalar(canonicalLevel)).add(epsT));
         levels = levels.clamp(Tensors.some(kMin), Tensors.some(kMax));
         return levels.to(torch.ScalarType.Long).sub(scalar(kMin));

@@ -1,7 +1,6 @@
 package io.boxwork.engine.detection;
 
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.global.torch;
 
 import java.util.ArrayList;
@@ -84,7 +83,7 @@ public final class MultiScaleRoiAlign {
         Tensor levels = new LevelMapper(kMin, kMax, canonicalScale, canonicalLevel, eps).map(boxes);
 
         Tensor result = torch.zeros(new long[]{rois.size(0), maps.get(0).size(1), outputSize, outputSize},
-                new TensorOptions(maps.get(0).scalar_type()));
+                maps.get(0).options());
         for (int level = 0; level < maps.size(); level++) {
             Tensor idx = Tensors.where(levels.eq(scalar(level)));
             if (idx.numel() == 0) {
@@ -102,7 +101,7 @@ public final class MultiScaleRoiAlign {
         List<Tensor> rows = new ArrayList<>();
         for (int i = 0; i < boxes.size(); i++) {
             Tensor b = boxes.get(i);
-            Tensor ids = torch.full(new long[]{b.size(0), 1}, scalar(i), new TensorOptions(b.scalar_type()));
+            Tensor ids = torch.full(new long[]{b.size(0), 1}, scalar(i), b.options());
             rows.add(torch.cat(new org.bytedeco.pytorch.TensorVector(ids, b), 1));
         }
         return Tensors.cat(rows, 0);

@@ -166,7 +166,7 @@ public final class RegionProposalNetwork extends Module {
             Tensor ob = scoresAll.narrow(1, offset, count);
             long k = Math.min(preNmsTopN(), count);
             topIdx.add(torch.topk(ob, k, 1, true, true).get1().add(new org.bytedeco.pytorch.Scalar(offset)));
-            levelIds.add(torch.full(new long[]{k}, scalar(level), new TensorOptions(torch.ScalarType.Long)));
+            levelIds.add(torch.full(new long[]{k}, scalar(level), Tensors.options(scoresAll, torch.ScalarType.Long)));
             offset += count;
         }
         Tensor top = Tensors.cat(topIdx, 1);
@@ -204,7 +204,7 @@ public final class RegionProposalNetwork extends Module {
     Tensor[] assignTargetsToAnchors(Tensor anchors, Target target) {
         Tensor gtBoxes = target.boxes();
         if (gtBoxes.numel() == 0) {
-            TensorOptions floats = new TensorOptions(torch.ScalarType.Float);
+            TensorOptions floats = Tensors.options(anchors, torch.ScalarType.Float);
             return new Tensor[]{torch.zeros(new long[]{anchors.size(0)}, floats),
                     torch.zeros(new long[]{anchors.size(0), 4}, floats)};
         }

@@ -52,8 +52,7 @@ public final class RoiAlign {
         long height = input.size(2);
         long width = input.size(3);
         long k = rois.size(0);
-        Tensor result = torch.zeros(new long[]{k, channels, outputHeight, outputWidth},
-                new TensorOptions(input.scalar_type()));
+        Tensor result = torch.zeros(new long[]{k, channels, outputHeight, outputWidth}, input.options());
         if (k == 0) {
             return result;
         }
@@ -89,7 +88,7 @@ public final class RoiAlign {
 
     /** Sample positions along one axis, {@code K x bins*ratio}, in torchvision's float arithmetic and order. */
     private static Tensor sampleCoordinates(Tensor lo, Tensor hi, int bins, double spatialScale, int ratio) {
-        TensorOptions floats = new TensorOptions(torch.ScalarType.Float);
+        TensorOptions floats = Tensors.options(lo, torch.ScalarType.Float);
         Tensor start = lo.mul(scalar(spatialScale));
         Tensor end = hi.mul(scalar(spatialScale));
         Tensor size = end.sub(start).clamp_min(scalar(1.0));

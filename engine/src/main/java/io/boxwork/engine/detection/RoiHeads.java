@@ -153,7 +153,7 @@ public final class RoiHeads extends Module {
             sampledLabels.add(labels.get(i).index_select(0, idx));
             Tensor gt = gtBoxes.get(i);
             if (gt.numel() == 0) {
-                gt = torch.zeros(new long[]{1, 4}, new TensorOptions(p.scalar_type()));
+                gt = torch.zeros(new long[]{1, 4}, p.options());
             }
             Tensor matchedGt = gt.index_select(0, matchedIdxs.get(i).index_select(0, idx));
             regressionTargets.add(boxCoder.encode(matchedGt, p));
@@ -164,7 +164,7 @@ public final class RoiHeads extends Module {
     /** @return {matched ground-truth index clamped to >= 0, label (0 background, -1 ignored)} */
     private Tensor[] assignTargetsToProposals(Tensor proposals, Tensor gtBoxes, Tensor gtLabels) {
         if (gtBoxes.numel() == 0) {
-            TensorOptions longs = new TensorOptions(torch.ScalarType.Long);
+            TensorOptions longs = Tensors.options(proposals, torch.ScalarType.Long);
             return new Tensor[]{torch.zeros(new long[]{proposals.size(0)}, longs),
                     torch.zeros(new long[]{proposals.size(0)}, longs)};
         }
@@ -215,7 +215,7 @@ public final class RoiHeads extends Module {
             Tensor boxes = BoxOps.clipBoxesToImage(predBoxes.narrow(0, offset, count), size[0], size[1]);
             Tensor scores = predScores.narrow(0, offset, count);
             offset += count;
-            Tensor labels = torch.arange(scalar(numClasses), new TensorOptions(torch.ScalarType.Long))
+            Tensor labels = torch.arange(scalar(numClasses), Tensors.options(scores, torch.ScalarType.Long))
                     .view(1, -1).expand_as(scores);
 
             boxes = boxes.narrow(1, 1, numClasses - 1).reshape(-1, 4);

@@ -2,13 +2,20 @@ package io.boxwork.engine.detection;
 
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.ScalarOptional;
+import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 
 import java.util.List;
 
-/** The few tensor idioms the detection stages repeat, kept in one place so the stages read as the algorithm. */
+/**
+ * The few tensor idioms the detection stages repeat, kept in one place so the stages read as the
+ * algorithm. A new tensor is made on the device of the tensor it will meet ({@link #options}), and
+ * values read into Java come through the CPU ({@link #floats}, {@link #longArray}), so the stages
+ * run wherever the model is.
+ */
 final class Tensors {
 
     private Tensors() {
@@ -49,20 +56,23 @@ final class Tensors {
         return torch.stack(new TensorVector(tensors), dim);
     }
 
-    static Tensor longs(long... values) {
-        return Tensor.create(values, values.length);
+    /** Options for a new tensor of {@code type} on the device of {@code like}. */
+    static TensorOptions options(Tensor like, torch.ScalarType type) {
+        return like.options().dtype(new ScalarTypeOptional(type));
     }
 
-    static Tensor emptyLongs() {
-        return torch.zeros(new long[]{0}, new org.bytedeco.pytorch.TensorOptions(torch.ScalarType.Long));
+    /** int64 {@code values} on the device of {@code like}. */
+    static Tensor longs(Tensor like, long... values) {
+        return Tensor.create(values, values.length).to(like.device(), torch.ScalarType.Long);
     }
 
-    static Tensor emptyFloats(long... shape) {
-        return torch.zeros(shape, new org.bytedeco.pytorch.TensorOptions(torch.ScalarType.Float));
+    /** An empty int64 index on the device of {@code like}. */
+    static Tensor emptyLongs(Tensor like) {
+        return torch.zeros(new long[]{0}, options(like, torch.ScalarType.Long));
     }
 
     static float[] floats(Tensor t) {
-        Tensor c = t.to(torch.ScalarType.Float).contiguous();
+        Tensor c = t.cpu().to(torch.ScalarType.Float).contiguous();
         float[] out = new float[(int) c.numel()];
         if (out.length > 0) {
             c.data_ptr_float().get(out);
@@ -71,7 +81,7 @@ final class Tensors {
     }
 
     static long[] longArray(Tensor t) {
-        Tensor c = t.to(torch.ScalarType.Long).contiguous();
+        Tensor c = t.cpu().to(torch.ScalarType.Long).contiguous();
         long[] out = new long[(int) c.numel()];
         if (out.length > 0) {
             c.data_ptr_long().get(out);

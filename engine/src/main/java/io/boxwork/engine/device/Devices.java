@@ -1,9 +1,13 @@
 package io.boxwork.engine.device;
 
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Loader;
 import org.bytedeco.pytorch.Device;
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 
+import java.lang.ref.Reference;
 import java.lang.reflect.Method;
 
 /** Chooses the device to run on: CUDA when LibTorch sees one, else the CPU. */
@@ -21,13 +25,35 @@ public final class Devices {
             case CPU -> cpu();
             case AUTO -> torch.cuda_is_available() ? cuda() : cpu();
             case CUDA -> {
-                if (!torch.cuda_is_available()) {
-                    throw new DeviceUnavailableException("CUDA was requested but LibTorch sees no CUDA device "
-                            + "(the CPU build of org.bytedeco:pytorch, or no driver / GPU on this machine)");
-                }
+                if (!torch.cuda_is_available()) throw new DeviceUnavailableException(noCudaReason());
                 yield cuda();
             }
         };
+    }
+
+    /**
+     * Why there is no CUDA: the two causes need different fixes, and which natives are on the class
+     * path tells them apart.
+     */
+    static String noCudaReason() {
+        boolean gpuNatives = Loader.class.getResource("/org/bytedeco/pytorch/" + Loader.getPlatform() + "-gpu/") != null;
+        return "CUDA was requested but LibTorch sees no CUDA device: " + (gpuNatives
+                ? "no NVIDIA GPU, driver or CUDA runtime is usable on this machine"
+                : "this build carries LibTorch's CPU natives only (build with -Pgpu for CUDA)")
+                + "; choose auto or cpu instead";
+    }
+
+    /**
+     * The device a module's weights are on (its first parameter's, else its first buffer's; the
+     * CPU for a module without tensors). The engine keeps a model on one device.
+     */
+    public static Device of(Module module) {
+        TensorVector tensors = module.parameters(true);
+        if (tensors.size() == 0) tensors = module.buffers(true);
+        Device device = tensors.size() == 0 ? new Device(torch.DeviceType.CPU) : tensors.get(0).device();
+        // get(0) refers into the vector: keep the vector alive until the device is read.
+        Reference.reachabilityFence(tensors);
+        return device;
     }
 
     public static ComputeDevice cpu() {

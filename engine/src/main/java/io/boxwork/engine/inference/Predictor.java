@@ -6,8 +6,10 @@ import io.boxwork.engine.data.DecodedImage;
 import io.boxwork.engine.data.ImageDecoder;
 import io.boxwork.engine.tensor.Tensors;
 import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,7 +20,8 @@ import java.util.function.Consumer;
 /**
  * Runs a detector over image files or a project split. Each batch runs inside its own
  * PointerScope, so memory stays flat over any number of images; results come out as plain
- * Java values (with the raw candidates the review screen re-thresholds).
+ * Java values (with the raw candidates the review screen re-thresholds). Images are decoded on
+ * the CPU and run on the model's device.
  */
 public final class Predictor {
     private final DetectorModel model;
@@ -51,7 +54,9 @@ public final class Predictor {
                 List<DecodedImage> decoded = new ArrayList<>();
                 for (int i = start; i < end; i++) decoded.add(ImageDecoder.decode(files.get(i)));
                 try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
-                    List<Tensor> images = decoded.stream().map(d -> Tensor.create(d.chw(), 3, d.height(), d.width())).toList();
+                    Device device = model.device();
+                    List<Tensor> images = decoded.stream()
+                        .map(d -> Tensor.create(d.chw(), 3, d.height(), d.width()).to(device, torch.ScalarType.Float)).toList();
                     List<DetectorModel.ImageResult> results = model.detect(images);
                     for (int k = 0; k < results.size(); k++) {
                         ImagePrediction p = toPrediction(names.get(start + k), decoded.get(k), results.get(k));
@@ -69,9 +74,7 @@ public final class Predictor {
     private ImagePrediction toPrediction(String name, DecodedImage image, DetectorModel.ImageResult r) {
         float[] boxes = Tensors.toFloats(r.detections().boxes());
         float[] scores = Tensors.toFloats(r.detections().scores());
-        Tensor labelsLong = r.detections().labels().to(org.bytedeco.pytorch.global.torch.ScalarType.Long).contiguous();
-        long[] labels = new long[(int) labelsLong.numel()];
-        if (labels.length > 0) labelsLong.data_ptr_long().get(labels);
+        long[] labels = Tensors.toLongs(r.detections().labels());
         List<ImagePrediction.Detected> found = new ArrayList<>();
         List<String> classes = model.classNames();
         for (int i = 0; i < scores.length; i++) {

@@ -33,6 +33,17 @@ public final class Tensors {
         return values;
     }
 
+    /** The values of a tensor of any device and integral type, as int64, in row-major order. */
+    public static long[] toLongs(Tensor tensor) {
+        Tensor cpu = tensor.detach().to(new Device(torch.DeviceType.CPU), torch.ScalarType.Long)
+                .contiguous();
+        long[] values = new long[Math.toIntExact(cpu.numel())];
+        if (values.length > 0) {
+            cpu.data_ptr_long().get(values);
+        }
+        return values;
+    }
+
     /** The shape as a Java array. */
     public static long[] shape(Tensor tensor) {
         return tensor.shape();

@@ -23,7 +23,9 @@ import static org.bytedeco.pytorch.global.torch.zeros_like;
  * Written here rather than taken from LibTorch so the momentum buffers are plain tensors the
  * checkpoint can save in torch's own optimizer layout and put back on resume.
  *
- * <p>Build it outside any {@code PointerScope}: its buffers must outlive every step.
+ * <p>Build it outside any {@code PointerScope}: its buffers must outlive every step. Build it
+ * once the model is on its device: each buffer is made next to its parameter, and a saved state
+ * is copied onto that device on resume.
  */
 public final class SgdOptimizer {
     private final List<String> names = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.boxwork.engine.train;
 import io.boxwork.annotations.model.AnchorSettings;
 import io.boxwork.annotations.model.ProjectSettings;
 import io.boxwork.annotations.model.TrainingDefaults;
+import io.boxwork.engine.device.DevicePreference;
 
 import java.util.List;
 
@@ -13,6 +14,8 @@ import java.util.List;
  * @param clipNorm    maximum global gradient norm; 0 turns clipping off
  * @param patience    epochs without a better val mAP before stopping early; 0 never stops early
  * @param evalEvery   evaluate on the val split every this many epochs (the last epoch always)
+ * @param device      the device asked for, {@code auto}, {@code cpu} or {@code cuda} (see
+ *                    {@link DevicePreference}); whoever starts the run resolves it and moves the model
  * @param augmentFlip horizontal flips with probability 0.5 on the train split
  */
 public record TrainConfig(String backbone, int trainableLayers, StartingPoint start, int epochs, int batchSize,
@@ -35,7 +38,7 @@ public record TrainConfig(String backbone, int trainableLayers, StartingPoint st
         if (anchors == null) anchors = AnchorSettings.torchvisionDefaults();
         if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, was " + patience);
         if (evalEvery <= 0) throw new IllegalArgumentException("evaluate-every must be positive, was " + evalEvery);
-        if (device == null || device.isBlank()) device = "cpu";
+        device = device == null || device.isBlank() ? DevicePreference.AUTO.configName() : DevicePreference.parse(device).configName();
     }
 
     /**
@@ -47,7 +50,8 @@ public record TrainConfig(String backbone, int trainableLayers, StartingPoint st
         int epochs = t.epochs();
         StartingPoint start = t.weights().isBlank() ? new StartingPoint.Scratch() : new StartingPoint.CocoDetector(t.weights());
         return new TrainConfig(t.backbone(), t.trainableLayers(), start, epochs, t.batchSize(), t.learningRate(),
-            0.9, 1e-4, new Warmup(100, 1e-3), defaultSteps(epochs), 10.0, settings.anchors(), 5, 1, 42L, "cpu", true);
+            0.9, 1e-4, new Warmup(100, 1e-3), defaultSteps(epochs), 10.0, settings.anchors(), 5, 1, 42L,
+            DevicePreference.AUTO.configName(), true);
     }
 
     static LrSchedule defaultSteps(int epochs) {

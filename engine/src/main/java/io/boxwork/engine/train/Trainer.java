@@ -9,6 +9,7 @@ import io.boxwork.engine.detection.Target;
 import io.boxwork.engine.inference.DetectorModel;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.Tensor;
 
 import java.io.IOException;
@@ -30,6 +31,9 @@ import static org.bytedeco.pytorch.global.torch.manual_seed;
  * <p>Every random draw is seeded: the epoch's order and each image's augmentation by the data
  * loader from (seed, epoch, item), the samplers inside the model from (seed, step). So a resumed
  * run takes the same steps an uninterrupted one would.
+ *
+ * <p>The run computes on the device the model is on (move it with {@link DetectorModel#to} before
+ * building the trainer); checkpoints are written as CPU tensors either way.
  */
 public final class Trainer {
     private final DetectorModel model;
@@ -153,7 +157,8 @@ public final class Trainer {
                     double total;
                     try (PointerScope scope = new PointerScope()) {
                         manual_seed(config.seed() * 1_000_003L + it);
-                        List<SampleTensors> tensors = batch.toTensors();
+                        Device device = model.device();
+                        List<SampleTensors> tensors = batch.toTensors().stream().map(t -> t.to(device)).toList();
                         List<Tensor> images = tensors.stream().map(SampleTensors::image).toList();
                         List<Target> targets = tensors.stream().map(t -> new Target(t.boxes(), t.labels())).toList();
                         Map<String, Tensor> losses = model.losses(images, targets,

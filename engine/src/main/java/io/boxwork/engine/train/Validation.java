@@ -9,6 +9,7 @@ import io.boxwork.engine.detection.Target;
 import io.boxwork.engine.inference.DetectorModel;
 import io.boxwork.engine.tensor.Tensors;
 import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 
@@ -47,8 +48,9 @@ public final class Validation {
                 try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
                     List<Tensor> images = new ArrayList<>();
                     List<Target> targets = new ArrayList<>();
+                    Device device = model.device();
                     for (DetectionSample s : batch) {
-                        SampleTensors t = SampleTensors.of(s);
+                        SampleTensors t = SampleTensors.of(s).to(device);
                         images.add(t.image());
                         targets.add(new Target(t.boxes(), t.labels()));
                     }
@@ -63,7 +65,7 @@ public final class Validation {
                         }
                         float[] boxes = Tensors.toFloats(out.get(k).detections().boxes());
                         float[] scores = Tensors.toFloats(out.get(k).detections().scores());
-                        long[] labels = longs(out.get(k).detections().labels());
+                        long[] labels = Tensors.toLongs(out.get(k).detections().labels());
                         for (int d = 0; d < scores.length; d++) {
                             detections.add(new Detection(imageId, (int) labels[d], boxes[4 * d], boxes[4 * d + 1],
                                 boxes[4 * d + 2], boxes[4 * d + 3], scores[d]));
@@ -85,12 +87,5 @@ public final class Validation {
         double valLoss = lossBatches == 0 ? Double.NaN : lossSum / lossBatches;
         EvaluationMetrics m = new EvaluationMetrics(scores.vocMap50(), scores.coco().ap(), scores.perClassAp50(), valLoss, val.size());
         return new Result(m, scores);
-    }
-
-    static long[] longs(Tensor t) {
-        Tensor c = t.to(org.bytedeco.pytorch.global.torch.ScalarType.Long).contiguous();
-        long[] out = new long[(int) c.numel()];
-        if (out.length > 0) c.data_ptr_long().get(out);
-        return out;
     }
 }

@@ -8,12 +8,16 @@ import io.boxwork.annotations.model.SplitPlan;
 import io.boxwork.annotations.model.TrainingDefaults;
 import io.boxwork.annotations.storage.Project;
 import io.boxwork.engine.data.DetectionDataset;
+import io.boxwork.engine.device.DevicePreference;
+import io.boxwork.engine.device.Devices;
 import io.boxwork.engine.inference.FasterRcnnDetector;
 import io.boxwork.engine.inference.ImagePrediction;
 import io.boxwork.engine.inference.LoadedModel;
 import io.boxwork.engine.inference.Predictor;
 import io.boxwork.engine.train.DetectionScores;
 import io.boxwork.engine.train.Validation;
+import org.bytedeco.pytorch.global.torch;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +36,7 @@ class CliModelCommandsTest {
     static Path dir;
     static Path project;
     static Path best;
+    static JsonObject trained;
 
     @BeforeAll
     static void trainOnce() throws Exception {
@@ -49,6 +54,7 @@ class CliModelCommandsTest {
         }
         CliRun train = CliRun.of("train", "--project", project.toString(), "--small-proposals", "--threads", "2", "--json");
         JsonObject end = train.json().getAsJsonObject();
+        trained = end;
         assertEquals("finished", end.get("type").getAsString(), train.err());
         Path run = Path.of(end.get("run").getAsString());
         best = run.resolve("best.pth");
@@ -89,6 +95,53 @@ class CliModelCommandsTest {
         assertEquals(lib.coco().ap(), out.get("AP").getAsDouble(), 1e-9);
         assertEquals(lib.coco().ar100(), out.get("AR100").getAsDouble(), 1e-9);
         assertEquals(lib.vocMap50(), out.get("VOC_mAP50").getAsDouble(), 1e-9);
+    }
+
+    @Test
+    void byDefaultEachCommandTakesTheDeviceLibTorchOffersAndSaysWhichItIs() throws Exception {
+        String expected = Devices.choose(DevicePreference.AUTO).isCuda() ? "CUDA: " : "CPU (";
+        assertTrue(trained.get("device").getAsString().startsWith(expected), trained.toString());
+
+        CliRun predict = CliRun.of("predict", "--weights", best.toString(), "--project", project.toString(), "--split", "VAL", "--json");
+        assertTrue(predict.json().getAsJsonObject().get("device").getAsString().startsWith(expected), predict.out());
+        assertTrue(predict.err().contains("device: " + expected), predict.err());
+
+        CliRun eval = CliRun.of("eval", "--project", project.toString(), "--weights", best.toString(), "--device", "auto", "--json");
+        assertTrue(eval.json().getAsJsonObject().get("device").getAsString().startsWith(expected), eval.out());
+
+        CliRun bench = CliRun.of("bench", "--images", "2", "--size", "64", "--batch", "2", "--json");
+        assertTrue(bench.json().getAsJsonObject().get("device").getAsString().startsWith(expected), bench.out());
+    }
+
+    @Test
+    void cpuIsTakenWhenAskedFor() {
+        CliRun predict = CliRun.of("predict", "--weights", best.toString(), "--project", project.toString(), "--split", "VAL",
+            "--device", "cpu", "--threads", "2", "--json");
+        assertEquals("CPU (2 threads)", predict.json().getAsJsonObject().get("device").getAsString());
+    }
+
+    @Test
+    void cudaOnAMachineWithoutOneIsRefusedInOneLineThatSaysWhy() {
+        Assumptions.assumeFalse(torch.cuda_is_available(), "this machine has a GPU");
+        List<String[]> commands = List.of(
+            new String[]{"train", "--project", project.toString(), "--device", "cuda"},
+            new String[]{"predict", "--weights", best.toString(), "--project", project.toString(), "--device", "cuda"},
+            new String[]{"eval", "--project", project.toString(), "--weights", best.toString(), "--device", "cuda"},
+            new String[]{"bench", "--device", "cuda"});
+        for (String[] args : commands) {
+            CliRun run = CliRun.of(args);
+            assertEquals(CliErrors.BAD_INPUT, run.exitCode(), args[0] + ": " + run.err());
+            assertTrue(run.err().startsWith("boxwork " + args[0] + ": CUDA was requested but LibTorch sees no CUDA device"), run.err());
+            assertTrue(run.err().contains("choose auto or cpu"), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+        }
+    }
+
+    @Test
+    void anUnknownDeviceIsNamedWithTheChoices() {
+        CliRun run = CliRun.of("predict", "--weights", best.toString(), "--project", project.toString(), "--device", "tpu");
+        assertEquals(CliErrors.BAD_INPUT, run.exitCode());
+        assertTrue(run.err().contains("unknown device 'tpu'; use auto, cpu or cuda"), run.err());
     }
 
     @Test

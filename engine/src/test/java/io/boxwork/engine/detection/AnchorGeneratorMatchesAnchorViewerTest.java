@@ -63,7 +63,7 @@ class AnchorGeneratorMatchesAnchorViewerTest {
             }
             List<List<Double>> ratios = Collections.nCopies(settings.sizes().size(), settings.aspectRatios());
             AnchorGenerator generator = new AnchorGenerator(settings.sizes(), ratios);
-            Tensor engine = Tensors.cat(generator.gridAnchors(resized.paddedHeight(), resized.paddedWidth(), grids), 0);
+            Tensor engine = Tensors.cat(generator.gridAnchors(resized.paddedHeight(), resized.paddedWidth(), grids, batch), 0);
             assertEquals(viewer.length / 4, engine.size(0), "anchor count");
             assertArrayEquals(viewer, Tensors.floats(engine), 0f);
         }

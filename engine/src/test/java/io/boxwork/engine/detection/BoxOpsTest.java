@@ -46,7 +46,7 @@ class BoxOpsTest {
         try (PointerScope ignored = new PointerScope()) {
             Tensor b = boxes(0, 0, 10, 10, 1, 1, 11, 11, 0, 0, 10, 10);
             Tensor s = Tensor.create(new float[]{0.9f, 0.8f, 0.7f}, 3);
-            Tensor idx = Tensors.longs(0, 0, 1);
+            Tensor idx = Tensors.longs(b, 0, 0, 1);
             assertArrayEquals(new long[]{0, 2}, Tensors.longArray(BoxOps.batchedNmsCoordinateTrick(b, s, idx, 0.5)));
             assertArrayEquals(new long[]{0, 2}, Tensors.longArray(BoxOps.batchedNmsPerCategory(b, s, idx, 0.5)));
         }

@@ -69,6 +69,52 @@ final class Close {
         }
     }
 
+    /** Scores this close differ by float rounding only (a few units in the last place of a score near 1). */
+    private static final float NEAR_TIE = 1e-6f;
+
+    /**
+     * Final detections by decreasing score, where rows whose scores differ by float rounding only
+     * may come in either order: the last bit of two such scores differs between LibTorch and
+     * torchvision's build (BLAS, vector width), and with it the order NMS visits them in. Scores
+     * must match in order; each group of near-tied rows must hold the same boxes and labels.
+     */
+    static void assertSameDetections(Tensor expectedBoxes, Tensor expectedScores, Tensor expectedLabels, Detections actual,
+                                     double boxTolerance, double scoreTolerance, String what) {
+        assertClose(expectedScores, actual.scores(), scoreTolerance, what + " scores");
+        assertArrayEquals(Tensors.shape(expectedBoxes), Tensors.shape(actual.boxes()), what + " boxes: shape");
+        float[] e = Tensors.floats(expectedBoxes);
+        float[] a = Tensors.floats(actual.boxes());
+        long[] el = Tensors.longArray(expectedLabels);
+        long[] al = Tensors.longArray(actual.labels());
+        assertArrayEquals(new int[]{el.length}, new int[]{al.length}, what + " labels: count");
+        float[] s = Tensors.floats(actual.scores());
+        int start = 0;
+        while (start < s.length) {
+            int end = start + 1;
+            while (end < s.length && s[end - 1] - s[end] <= NEAR_TIE) {
+                end++;
+            }
+            boolean[] used = new boolean[end - start];
+            for (int i = start; i < end; i++) {
+                int match = -1;
+                for (int j = start; j < end && match < 0; j++) {
+                    if (!used[j - start] && el[i] == al[j] && rowsClose(e, i, a, j, boxTolerance)) {
+                        match = j;
+                    }
+                }
+                if (match < 0) {
+                    fail(what + ": expected detection " + i + " (label " + el[i] + ", box "
+                            + Arrays.toString(Arrays.copyOfRange(e, 4 * i, 4 * i + 4)) + ") has no counterpart within "
+                            + boxTolerance + " among rows " + start + ".." + (end - 1) + " (scores within " + NEAR_TIE
+                            + " of " + s[start] + "); row " + i + " is label " + al[i] + ", box "
+                            + Arrays.toString(Arrays.copyOfRange(a, 4 * i, 4 * i + 4)));
+                }
+                used[match - start] = true;
+            }
+            start = end;
+        }
+    }
+
     private static boolean rowsClose(float[] e, int i, float[] a, int j, double tolerance) {
         for (int k = 0; k < 4; k++) {
             if (!(Math.abs((double) e[4 * i + k] - a[4 * j + k]) <= tolerance)) {
@@ -76,43 +122,6 @@ final class Close {
             }
         }
         return true;
-    }
-
-    /**
-     * Detections (boxes, scores, labels) by decreasing score, where detections whose scores differ by
-     * less than the score tolerance may come in either order: two BLAS builds round the same logits
-     * differently in the seventh digit, which is enough to swap a near-tie (0.82931614 and 0.829316
-     * in the ResNet-18 fixture). Scores must agree rank by rank; each expected detection must have an
-     * unused counterpart of the same label and box among the actual ones of near-equal score.
-     */
-    static void assertSameDetections(Tensor boxes, Tensor scores, Tensor labels, Detections actual,
-                                     double boxTolerance, double scoreTolerance, String what) {
-        assertClose(scores, actual.scores(), scoreTolerance, what + " scores");
-        float[] eb = Tensors.floats(boxes);
-        float[] ab = Tensors.floats(actual.boxes());
-        float[] es = Tensors.floats(scores);
-        float[] as = Tensors.floats(actual.scores());
-        long[] el = Tensors.longArray(labels);
-        long[] al = Tensors.longArray(actual.labels());
-        assertArrayEquals(Tensors.shape(boxes), Tensors.shape(actual.boxes()), what + " boxes: shape");
-        boolean[] used = new boolean[as.length];
-        for (int i = 0; i < es.length; i++) {
-            int match = -1;
-            for (int j = 0; j < as.length && match < 0; j++) {
-                if (!used[j] && Math.abs((double) as[j] - es[i]) <= scoreTolerance && al[j] == el[i]
-                        && rowsClose(eb, i, ab, j, boxTolerance)) {
-                    match = j;
-                }
-            }
-            if (match < 0) {
-                fail(what + ": expected detection " + i + " (label " + el[i] + ", score " + es[i] + ", box "
-                        + Arrays.toString(Arrays.copyOfRange(eb, 4 * i, 4 * i + 4)) + ") has no counterpart within "
-                        + boxTolerance + " px among the detections of score within " + scoreTolerance
-                        + "; detection " + i + " is label " + al[i] + ", box "
-                        + Arrays.toString(Arrays.copyOfRange(ab, 4 * i, 4 * i + 4)));
-            }
-            used[match] = true;
-        }
     }
 
     static void assertSameLongs(Tensor expected, Tensor actual, String what) {

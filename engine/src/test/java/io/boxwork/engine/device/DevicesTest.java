@@ -49,5 +49,31 @@ class DevicesTest {
         DeviceUnavailableException e = assertThrows(DeviceUnavailableException.class,
                 () -> Devices.choose(DevicePreference.CUDA));
         assertTrue(e.getMessage().contains("no CUDA device"), e.getMessage());
+        assertTrue(e.getMessage().contains("choose auto or cpu"), "says what to do instead: " + e.getMessage());
+    }
+
+    @Test
+    void withTheCpuNativesTheRefusalSaysToBuildTheGpuProfile() {
+        boolean gpuNatives = Devices.class.getResource("/org/bytedeco/pytorch/" + org.bytedeco.javacpp.Loader.getPlatform() + "-gpu/") != null;
+        String reason = Devices.noCudaReason();
+        assertEquals(!gpuNatives, reason.contains("build with -Pgpu"), reason);
+    }
+
+    @Test
+    void preferencesReadAsTheCommandLineAndRunConfigsSpellThem() {
+        assertEquals(DevicePreference.AUTO, DevicePreference.parse("auto"));
+        assertEquals(DevicePreference.CPU, DevicePreference.parse(" CPU "));
+        assertEquals(DevicePreference.CUDA, DevicePreference.parse("cuda"));
+        assertEquals(DevicePreference.CUDA, DevicePreference.parse("gpu"));
+        for (DevicePreference p : DevicePreference.values()) assertEquals(p, DevicePreference.parse(p.configName()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DevicePreference.parse("tpu"));
+        assertEquals("unknown device 'tpu'; use auto, cpu or cuda", e.getMessage());
+    }
+
+    @Test
+    void aModuleIsWhereItsWeightsAre() {
+        org.bytedeco.pytorch.LinearImpl linear = new org.bytedeco.pytorch.LinearImpl(2, 3);
+        assertTrue(Devices.of(linear).is_cpu());
+        assertTrue(Devices.of(new org.bytedeco.pytorch.Module()).is_cpu(), "no tensors: the CPU");
     }
 }
