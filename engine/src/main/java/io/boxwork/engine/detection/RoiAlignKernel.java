@@ -11,9 +11,9 @@ import java.util.stream.IntStream;
  * in Java over the feature map's own memory: for inference, where no gradient is needed.
  *
  * <p>The bilinear weights and the four neighbour offsets of every sample depend on the box only, so
- * they are computed once per box and reused for all channels, as torchvision's {@code pre_calc}
- * does. {@code grid_sample} recomputes them per channel and was a quarter of an inference call.
- * Arithmetic is float32 in torchvision's order so that the results agree to rounding.
+ * they are computed once per box ({@link RoiSamples}) and reused for all channels, as torchvision's
+ * {@code pre_calc} does. LibTorch's {@code grid_sample}, used here before, recomputed them per
+ * channel and took a quarter of an inference call. The sums run in torchvision's float32 order.
  */
 final class RoiAlignKernel {
 
@@ -61,38 +61,17 @@ final class RoiAlignKernel {
                             double spatialScale, int ratio) {
 
         void pool(FloatBuffer in, FloatBuffer dst, float[] rois, int n) {
-            int samples = pooledHeight * pooledWidth * ratio * ratio;
-            int[] p1 = new int[samples];
-            int[] p2 = new int[samples];
-            int[] p3 = new int[samples];
-            int[] p4 = new int[samples];
-            float[] w1 = new float[samples];
-            float[] w2 = new float[samples];
-            float[] w3 = new float[samples];
-            float[] w4 = new float[samples];
-            int o = 5 * n;
-            int image = (int) rois[o];
-            // float * double in C++ promotes to double, then the result is stored as float.
-            float startW = (float) (rois[o + 1] * spatialScale);
-            float startH = (float) (rois[o + 2] * spatialScale);
-            float endW = (float) (rois[o + 3] * spatialScale);
-            float endH = (float) (rois[o + 4] * spatialScale);
-            float roiWidth = Math.max(endW - startW, 1.0f);
-            float roiHeight = Math.max(endH - startH, 1.0f);
-            float binH = roiHeight / (float) pooledHeight;
-            float binW = roiWidth / (float) pooledWidth;
-            int s = 0;
-            for (int ph = 0; ph < pooledHeight; ph++) {
-                for (int pw = 0; pw < pooledWidth; pw++) {
-                    for (int iy = 0; iy < ratio; iy++) {
-                        float y = startH + ph * binH + (iy + .5f) * binH / (float) ratio;
-                        for (int ix = 0; ix < ratio; ix++) {
-                            float x = startW + pw * binW + (ix + .5f) * binW / (float) ratio;
-                            bilinear(y, x, s++, p1, p2, p3, p4, w1, w2, w3, w4);
-                        }
-                    }
-                }
-            }
+            int image = (int) rois[5 * n];
+            RoiSamples samples = RoiSamples.of(rois, 5 * n + 1, height, width, pooledHeight, pooledWidth,
+                    spatialScale, ratio);
+            int[] p1 = samples.p1;
+            int[] p2 = samples.p2;
+            int[] p3 = samples.p3;
+            int[] p4 = samples.p4;
+            float[] w1 = samples.w1;
+            float[] w2 = samples.w2;
+            float[] w3 = samples.w3;
+            float[] w4 = samples.w4;
             float count = Math.max(ratio * ratio, 1);
             int perSampleGroup = ratio * ratio;
             int plane = height * width;
@@ -110,44 +89,6 @@ final class RoiAlignKernel {
                     dst.put(outBase + bin, value / count);
                 }
             }
-        }
-
-        /** torchvision's {@code pre_calc} for one sample: zero weight beyond one pixel outside, border clamp within. */
-        private void bilinear(float y, float x, int s, int[] p1, int[] p2, int[] p3, int[] p4,
-                              float[] w1, float[] w2, float[] w3, float[] w4) {
-            if (y < -1.0 || y > height || x < -1.0 || x > width) {
-                return; // arrays start zeroed: weight 0 at offset 0
-            }
-            if (y <= 0) y = 0;
-            if (x <= 0) x = 0;
-            int yLow = (int) y;
-            int xLow = (int) x;
-            int yHigh;
-            int xHigh;
-            if (yLow >= height - 1) {
-                yHigh = yLow = height - 1;
-                y = yLow;
-            } else {
-                yHigh = yLow + 1;
-            }
-            if (xLow >= width - 1) {
-                xHigh = xLow = width - 1;
-                x = xLow;
-            } else {
-                xHigh = xLow + 1;
-            }
-            float ly = y - yLow;
-            float lx = x - xLow;
-            float hy = 1.f - ly;
-            float hx = 1.f - lx;
-            p1[s] = yLow * width + xLow;
-            p2[s] = yLow * width + xHigh;
-            p3[s] = yHigh * width + xLow;
-            p4[s] = yHigh * width + xHigh;
-            w1[s] = hy * hx;
-            w2[s] = hy * lx;
-            w3[s] = ly * hx;
-            w4[s] = ly * lx;
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Random;
 
 import static io.boxwork.engine.detection.Close.assertClose;
-import static io.boxwork.engine.detection.Close.assertSameLongs;
+import static io.boxwork.engine.detection.Close.assertSameDetections;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,9 +39,8 @@ class FasterRcnnParityTest {
             for (int i = 0; i < images.size(); i++) {
                 Detections d = predictions.get(i).detections();
                 assertTrue(d.scores().size(0) > 0, "the fixture must give detections to compare");
-                assertClose(ref.get("final_boxes_" + i), d.boxes(), 1e-2, "boxes of image " + i);
-                assertClose(ref.get("final_scores_" + i), d.scores(), 1e-4, "scores of image " + i);
-                assertSameLongs(ref.get("final_labels_" + i), d.labels(), "labels of image " + i);
+                assertSameDetections(ref.get("final_boxes_" + i), ref.get("final_scores_" + i),
+                        ref.get("final_labels_" + i), d, 1e-2, 1e-4, "detections of image " + i);
 
                 RawCandidates raw = predictions.get(i).candidates();
                 assertTrue(raw.size() >= d.scores().size(0), "candidates include every detection");
