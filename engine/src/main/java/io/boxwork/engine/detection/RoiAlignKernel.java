@@ -27,23 +27,13 @@ final class RoiAlignKernel {
      */
     static Tensor forward(Tensor input, Tensor rois, int outputHeight, int outputWidth, double spatialScale,
                           int samplingRatio) {
-        if (samplingRatio < 1) {
-            throw new IllegalArgumentException("RoIAlign here needs a fixed sampling ratio >= 1, got " + samplingRatio);
-        }
         Tensor map = input.contiguous();
         int batch = (int) map.size(0);
         int channels = (int) map.size(1);
         int height = (int) map.size(2);
         int width = (int) map.size(3);
-        float[] r = Tensors.floats(rois.to(torch.ScalarType.Float));
+        float[] r = RoiSamples.readRois(rois, batch, samplingRatio);
         int k = r.length / 5;
-        for (int n = 0; n < k; n++) {
-            long b = (long) r[5 * n];
-            if (b < 0 || b >= batch) {
-                throw new IllegalArgumentException("RoIAlign roi " + n + " names image " + b
-                        + " but the batch has " + batch + " images");
-            }
-        }
         // torch.empty(long...) makes LibTorch's default: float32 on the CPU.
         Tensor out = torch.empty(k, channels, outputHeight, outputWidth);
         if (k == 0 || channels == 0) {

@@ -25,22 +25,12 @@ final class RoiAlignMatrix {
      */
     static Tensor forward(Tensor input, Tensor rois, int outputHeight, int outputWidth, double spatialScale,
                           int samplingRatio) {
-        if (samplingRatio < 1) {
-            throw new IllegalArgumentException("RoIAlign here needs a fixed sampling ratio >= 1, got " + samplingRatio);
-        }
         int batch = (int) input.size(0);
         long channels = input.size(1);
         int height = (int) input.size(2);
         int width = (int) input.size(3);
-        float[] r = Tensors.floats(rois);
+        float[] r = RoiSamples.readRois(rois, batch, samplingRatio);
         int k = r.length / 5;
-        for (int n = 0; n < k; n++) {
-            long b = (long) r[5 * n];
-            if (b < 0 || b >= batch) {
-                throw new IllegalArgumentException("RoIAlign roi " + n + " names image " + b
-                        + " but the batch has " + batch + " images");
-            }
-        }
         int bins = outputHeight * outputWidth;
         int perBin = samplingRatio * samplingRatio;
         long plane = (long) height * width;

@@ -1,5 +1,7 @@
 package io.boxwork.engine.detection;
 
+import org.bytedeco.pytorch.Tensor;
+
 /**
  * The bilinear samples of one box's RoIAlign bins, as torchvision's CPU kernel places them
  * ({@code aligned=False}, fixed sampling ratio): for each sample, in bin-major order, the four
@@ -27,6 +29,25 @@ final class RoiSamples {
         w2 = new float[samples];
         w3 = new float[samples];
         w4 = new float[samples];
+    }
+
+    /**
+     * The boxes as floats (K x 5: image, x1, y1, x2, y2), read through the CPU, after checking the
+     * sampling ratio and that every box names an image of the batch.
+     */
+    static float[] readRois(Tensor rois, int batch, int samplingRatio) {
+        if (samplingRatio < 1) {
+            throw new IllegalArgumentException("RoIAlign here needs a fixed sampling ratio >= 1, got " + samplingRatio);
+        }
+        float[] r = Tensors.floats(rois);
+        for (int n = 0; n < r.length / 5; n++) {
+            long b = (long) r[5 * n];
+            if (b < 0 || b >= batch) {
+                throw new IllegalArgumentException("RoIAlign roi " + n + " names image " + b
+                        + " but the batch has " + batch + " images");
+            }
+        }
+        return r;
     }
 
     /** Samples of one box; {@code box} holds x1, y1, x2, y2 in image pixels from {@code offset}. */
