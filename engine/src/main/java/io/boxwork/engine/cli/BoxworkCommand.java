@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The root command; each subcommand is one job. */
-@Command(name = "boxwork", mixinStandardHelpOptions = true, version = "boxwork 0.1.0",
+// INHERIT: every command takes --help and --version, not only the top one.
+@Command(name = "boxwork", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "boxwork 0.1.0",
     description = "Label images with boxes, train Faster R-CNN and review predictions: the headless engine.",
     subcommands = {ImportCommand.class, ExportCommand.class, StatsCommand.class, AnchorsCommand.class,
         TrainCommand.class, PredictCommand.class, EvalCommand.class, BenchCommand.class})

@@ -56,4 +56,15 @@ class ProgressAndMainTest {
         Main.warnAboutThreadEnvironment(Map.of("OMP_WAIT_POLICY", "PASSIVE", "OPENBLAS_NUM_THREADS", "1"), new PrintWriter(quiet, true));
         assertEquals("", quiet.toString());
     }
+
+    @Test
+    void everyCommandShowsItsOwnHelpWithoutItsRequiredOptions() {
+        for (String[] c : new String[][]{{"train", "--epochs"}, {"predict", "--weights"}, {"eval", "--dets"},
+                {"import", "--format"}, {"anchors", "--project"}, {"bench", "--device"}}) {
+            CliRun run = CliRun.of(c[0], "--help");
+            org.junit.jupiter.api.Assertions.assertEquals(0, run.exitCode(), c[0] + " --help: " + run.err());
+            org.junit.jupiter.api.Assertions.assertTrue(run.out().contains(c[1]),
+                    c[0] + " --help lists " + c[1] + ": " + run.out());
+        }
+    }
 }
