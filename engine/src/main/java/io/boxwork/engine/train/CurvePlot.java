@@ -159,7 +159,8 @@ public final class CurvePlot {
     private static String tick(double v) {
         double a = Math.abs(v);
         if (a != 0 && (a < 1e-2 || a >= 1e5)) return String.format(Locale.ROOT, "%.1e", v);
-        if (a >= 100) return String.format(Locale.ROOT, "%.0f", v);
+        // Iterations and epochs are whole numbers: "6", not "6.000".
+        if (a >= 100 || v == Math.rint(v)) return String.format(Locale.ROOT, "%.0f", v);
         return String.format(Locale.ROOT, "%.3f", v);
     }
 }
