@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Scratch buffers for {@link ThresholdNms}, grown on demand and reused across calls so a slider
- * drag allocates nothing but its small result. One workspace per thread.
+ * drag allocates nothing but its small result. One workspace per calling thread (a large call
+ * borrows the workspace's own partner for a helper thread).
  *
  * <p>Besides the kept boxes of the current class (column-wise), it holds a bucket grid over them:
  * each cell lists the kept boxes touching it (a linked list through {@code entryNext}, each entry
@@ -28,6 +29,13 @@ public final class NmsWorkspace {
     float[] entryX2 = new float[0];
     float[] entryY2 = new float[0];
     float[] entryArea = new float[0];
+    private NmsWorkspace partner;
+
+    /** A second workspace for the half of the classes another thread suppresses in the same call. */
+    NmsWorkspace partner() {
+        if (partner == null) partner = new NmsWorkspace();
+        return partner;
+    }
 
     void ensureCapacity(int n) {
         if (keptX1.length < n) {

@@ -1,6 +1,8 @@
 package io.boxwork.annotations.geometry;
 
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Score threshold followed by class-wise greedy NMS, with torchvision's semantics: candidates with
@@ -31,14 +33,19 @@ public final class ThresholdNms {
             throw new BoxArrayException("maxDetections is negative: " + maxDetections);
         }
         ws.ensureCapacity(c.size);
-        int total = 0;
-        for (int g = 0; g < c.groupLabel.length; g++) {
+        int groups = c.groupLabel.length;
+        int[] ends = new int[groups];
+        int work = 0;
+        for (int g = 0; g < groups; g++) {
             int start = c.groupStart[g];
-            int end = c.groupStart[g + 1];
-            if (thresholded) {
-                end = firstNotAbove(c.score, start, end, scoreThreshold);
-            }
-            total = suppressWithinClass(c, g, start, end, iouThreshold, ws, total);
+            ends[g] = thresholded ? firstNotAbove(c.score, start, c.groupStart[g + 1], scoreThreshold) : c.groupStart[g + 1];
+            work += ends[g] - start;
+        }
+        int total;
+        if (work >= PARALLEL_MIN_CANDIDATES && groups > 1 && Runtime.getRuntime().availableProcessors() > 1) {
+            total = suppressInTwoHalves(c, ends, work, iouThreshold, ws);
+        } else {
+            total = suppressGroups(c, 0, groups, ends, iouThreshold, ws);
         }
         long[] keys = ws.keptKeys;
         Arrays.sort(keys, 0, total);
@@ -48,6 +55,49 @@ public final class ThresholdNms {
             keep[k] = ScoreOrder.index(keys[k]);
         }
         return keep;
+    }
+
+    /** Below this many candidates a second thread costs more than it saves. */
+    static final int PARALLEL_MIN_CANDIDATES = 2_000;
+
+    private static int suppressGroups(NmsCandidates c, int from, int to, int[] ends, double iouThreshold,
+                                      NmsWorkspace ws) {
+        int total = 0;
+        for (int g = from; g < to; g++) {
+            total = suppressWithinClass(c, g, c.groupStart[g], ends[g], iouThreshold, ws, total);
+        }
+        return total;
+    }
+
+    /**
+     * Classes never suppress each other, so the classes split into two halves of about equal
+     * candidate count, one on the common pool with the workspace's partner, one on this thread.
+     * Their kept keys are merged before the final sort, so the result is the serial one.
+     */
+    private static int suppressInTwoHalves(NmsCandidates c, int[] ends, int work, double iouThreshold,
+                                           NmsWorkspace ws) {
+        int groups = ends.length;
+        int split = 1;
+        int firstHalf = ends[0] - c.groupStart[0];
+        while (split < groups - 1 && firstHalf + ends[split] - c.groupStart[split] <= work / 2) {
+            firstHalf += ends[split] - c.groupStart[split];
+            split++;
+        }
+        NmsWorkspace other = ws.partner();
+        other.ensureCapacity(c.size);
+        int from = split;
+        ForkJoinTask<Integer> second = ForkJoinPool.commonPool()
+                .submit(() -> suppressGroups(c, from, groups, ends, iouThreshold, other));
+        int first;
+        int more;
+        try {
+            first = suppressGroups(c, 0, split, ends, iouThreshold, ws);
+        } finally {
+            // Never return while the other half still writes into the partner workspace.
+            more = second.join();
+        }
+        System.arraycopy(other.keptKeys, 0, ws.keptKeys, first, more);
+        return first + more;
     }
 
     /** A kept box touching more cells than this is checked against every candidate instead of bucketed. */
