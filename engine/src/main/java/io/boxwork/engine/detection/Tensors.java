@@ -72,21 +72,11 @@ final class Tensors {
     }
 
     static float[] floats(Tensor t) {
-        Tensor c = t.cpu().to(torch.ScalarType.Float).contiguous();
-        float[] out = new float[(int) c.numel()];
-        if (out.length > 0) {
-            c.data_ptr_float().get(out);
-        }
-        return out;
+        return io.boxwork.engine.tensor.Tensors.toFloats(t);
     }
 
     static long[] longArray(Tensor t) {
-        Tensor c = t.cpu().to(torch.ScalarType.Long).contiguous();
-        long[] out = new long[(int) c.numel()];
-        if (out.length > 0) {
-            c.data_ptr_long().get(out);
-        }
-        return out;
+        return io.boxwork.engine.tensor.Tensors.toLongs(t);
     }
 
     static long[] shape(Tensor t) {
