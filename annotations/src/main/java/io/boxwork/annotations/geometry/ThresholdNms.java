@@ -42,7 +42,7 @@ public final class ThresholdNms {
             work += ends[g] - start;
         }
         int total;
-        if (work >= PARALLEL_MIN_CANDIDATES && groups > 1 && Runtime.getRuntime().availableProcessors() > 1) {
+        if (work >= PARALLEL_MIN_CANDIDATES && groups > 1 && MULTICORE) {
             total = suppressInTwoHalves(c, ends, work, iouThreshold, ws);
         } else {
             total = suppressGroups(c, 0, groups, ends, iouThreshold, ws);
@@ -59,6 +59,9 @@ public final class ThresholdNms {
 
     /** Below this many candidates a second thread costs more than it saves. */
     static final int PARALLEL_MIN_CANDIDATES = 2_000;
+
+    /** Read once: in a container the JVM answers availableProcessors from cgroup files on every call. */
+    private static final boolean MULTICORE = Runtime.getRuntime().availableProcessors() > 1;
 
     private static int suppressGroups(NmsCandidates c, int from, int to, int[] ends, double iouThreshold,
                                       NmsWorkspace ws) {
