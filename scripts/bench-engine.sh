@@ -15,6 +15,7 @@ Speed mode (default):
   --warmup N         untimed calls of each kind first (default 1)
   --infer-reps N     timed inference calls per configuration, 0 skips inference (default 5)
   --train-reps N     timed training steps per configuration, 0 skips training (default 3)
+  --stages           also time each inference stage (transform, body, fpn, rpn, roi_heads) on both sides
   --quick            one check of every configuration: --warmup 1 --infer-reps 2 --train-reps 1
                      (with --memory: --calls 100 --every 20 --steps 30 --train-every 10)
 Memory mode:
@@ -50,6 +51,7 @@ TV_BLAS=openblas
 BUILD=1
 OUT=""
 QUICK=0
+STAGES=()
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -58,6 +60,7 @@ while [[ $# -gt 0 ]]; do
     --infer-reps) INFER_REPS="$2"; shift 2 ;;
     --train-reps) TRAIN_REPS="$2"; shift 2 ;;
     --quick) QUICK=1; shift ;;
+    --stages) STAGES=(--stages); shift ;;
     --memory) MODE=memory; shift ;;
     --calls) CALLS="$2"; shift 2 ;;
     --steps) STEPS="$2"; shift 2 ;;
@@ -143,9 +146,9 @@ for config in "${CONFIG_LIST[@]}"; do
   size="${config#*@}"
   if [[ "$MODE" == speed ]]; then
     java_args=(io.boxwork.engine.bench.EngineBench --backbone "$backbone" --size "$size" --threads "$THREADS"
-      --warmup "$WARMUP" --infer-reps "$INFER_REPS" --train-reps "$TRAIN_REPS")
+      --warmup "$WARMUP" --infer-reps "$INFER_REPS" --train-reps "$TRAIN_REPS" "${STAGES[@]}")
     py_args=(--backbone "$backbone" --size "$size" --threads "$THREADS"
-      --warmup "$WARMUP" --infer-reps "$INFER_REPS" --train-reps "$TRAIN_REPS")
+      --warmup "$WARMUP" --infer-reps "$INFER_REPS" --train-reps "$TRAIN_REPS" "${STAGES[@]}")
   else
     # A bounded heap, so that RSS growth is native growth and not the JVM taking more heap;
     # JavaCPP's own cap (twice the heap by default) would then be below the detector's needs.
@@ -153,6 +156,14 @@ for config in "${CONFIG_LIST[@]}"; do
       --calls "$CALLS" --steps "$STEPS" --every "$EVERY" --train-every "$TRAIN_EVERY")
     py_args=(--memory --backbone "$backbone" --size "$size" --threads "$THREADS"
       --calls "$CALLS" --steps "$STEPS" --every "$EVERY" --train-every "$TRAIN_EVERY")
+  fi
+  if [[ "$MODE" == speed ]]; then
+    # One random init for both sides: the RoI heads' time follows how many proposals the RPN keeps,
+    # and two different random models keep different numbers.
+    weights="$OUT/$backbone-$size-init.pth"
+    /usr/bin/python3 "$PY" --backbone "$backbone" --size "$size" --infer-reps 0 --train-reps 0 --save-weights "$weights" > /dev/null
+    java_args+=(--weights "$weights")
+    py_args+=(--weights "$weights")
   fi
   if [[ "$SIDE" != torchvision ]]; then
     echo "== java $backbone @ $size (load $(load))" >&2

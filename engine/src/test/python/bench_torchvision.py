@@ -60,6 +60,12 @@ def slope_per_100(samples):
 class Detector:
     def __init__(self, a):
         self.model = build(a.backbone, a.size, a.num_classes)
+        if a.weights:
+            self.model.load_state_dict(torch.load(a.weights))
+        if a.save_weights:
+            # The Java side loads this file, so that both time the same model: a random-init RPN keeps
+            # a different number of proposals per model, and the RoI heads' cost follows that number.
+            torch.save(self.model.state_dict(), a.save_weights)
         params = [q for q in self.model.parameters() if q.requires_grad]
         self.opt = torch.optim.SGD(params, lr=0.001, momentum=0.9, weight_decay=1e-4)
 
@@ -67,6 +73,29 @@ class Detector:
         self.model.eval()
         with torch.no_grad():
             return sum(len(d["scores"]) for d in self.model(images))
+
+    def infer_stages(self, images):
+        """One inference call timed stage by stage, as BenchDetector.inferStages times the Java engine's."""
+        m = self.model
+        m.eval()
+        out = {}
+        with torch.no_grad():
+            t0 = time.perf_counter()
+            batch, _ = m.transform(images)
+            t1 = time.perf_counter()
+            body = m.backbone.body(batch.tensors)
+            t2 = time.perf_counter()
+            features = m.backbone.fpn(body)
+            t3 = time.perf_counter()
+            proposals, _ = m.rpn(batch, features)
+            t4 = time.perf_counter()
+            kept = sum(len(p) for p in proposals)
+            m.roi_heads(features, proposals, batch.image_sizes)
+            t5 = time.perf_counter()
+        for name, a, b in (("transform", t0, t1), ("body", t1, t2), ("fpn", t2, t3), ("rpn", t3, t4), ("roi_heads", t4, t5)):
+            out[name] = (b - a) * 1000
+        out["proposals"] = kept
+        return out
 
     def train_step(self, images, targets):
         self.model.train()
@@ -111,6 +140,11 @@ def speed(a, detector, gen):
         result["detections"] = detector.infer(images)
         # the names the first version of this script printed (means), for anyone reading old logs
         result["infer_ms_per_image"] = result["infer_ms_mean"]
+        if a.stages:
+            runs = [detector.infer_stages(images) for _ in range(a.infer_reps)]
+            for name in runs[0]:
+                key = "stage_proposals" if name == "proposals" else "stage_%s_ms" % name
+                result[key] = round(statistics.median(r[name] for r in runs), 1)
     if a.train_reps > 0:
         images, targets = inputs(a.size, 2, a.boxes, a.num_classes, gen)
         add_timings(result, "train", timed(lambda: detector.train_step(images, targets), a.warmup, a.train_reps))
@@ -175,6 +209,9 @@ def main():
     p.add_argument("--train-reps", type=int, default=3, help="timed training steps; 0 skips")
     p.add_argument("--num-classes", type=int, default=4)
     p.add_argument("--boxes", type=int, default=4, help="ground-truth boxes per training image")
+    p.add_argument("--weights", default=None, help="start from this state dict instead of a random init")
+    p.add_argument("--save-weights", default=None, help="write the model's initial state dict here (for the Java side)")
+    p.add_argument("--stages", action="store_true", help="also time the inference stages (median of --infer-reps calls)")
     p.add_argument("--memory", action="store_true", help="sample VmRSS over many calls instead of timing")
     p.add_argument("--calls", type=int, default=1000, help="--memory: inference calls; 0 skips")
     p.add_argument("--steps", type=int, default=300, help="--memory: training steps; 0 skips")

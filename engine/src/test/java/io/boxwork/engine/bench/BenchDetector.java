@@ -1,9 +1,16 @@
 package io.boxwork.engine.bench;
 
+import io.boxwork.engine.backbone.BackboneWithFpn;
 import io.boxwork.engine.backbone.Backbones;
+import io.boxwork.engine.backbone.LastLevelMaxPool;
 import io.boxwork.engine.detection.Detections;
 import io.boxwork.engine.detection.FasterRcnn;
 import io.boxwork.engine.detection.FasterRcnnConfig;
+import io.boxwork.engine.detection.ImageList;
+import io.boxwork.engine.detection.RegionProposalNetwork;
+import io.boxwork.engine.weights.KeyFilter;
+import io.boxwork.engine.weights.LoadMode;
+import io.boxwork.engine.weights.WeightLoader;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.SGD;
@@ -11,7 +18,11 @@ import org.bytedeco.pytorch.SGDOptions;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -43,10 +54,27 @@ public final class BenchDetector implements AutoCloseable {
     private final Random trainingScale = new Random(0);
 
     public BenchDetector(int depth, int size, int numClasses, Purpose purpose) {
+        this(depth, size, numClasses, purpose, null);
+    }
+
+    /**
+     * @param weights a state dict to start from, or null for LibTorch's random init. The speed
+     *                comparison passes the one torchvision's script wrote: a random-init model's
+     *                RPN keeps a different number of proposals on each side, and the RoI heads'
+     *                cost follows that number.
+     */
+    public BenchDetector(int depth, int size, int numClasses, Purpose purpose, Path weights) {
         this.purpose = purpose;
         // The model and the optimizer live outside every scope: a scope would free their handles.
         this.model = new FasterRcnn(Backbones.resnetFpn(depth, TRAINABLE_LAYERS),
                 FasterRcnnConfig.defaults(numClasses).withImageSize(size, size));
+        if (weights != null) {
+            try {
+                WeightLoader.loadFile(model, weights, LoadMode.STRICT, KeyFilter.everything());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the benchmark's weights " + weights, e);
+            }
+        }
         if (purpose == Purpose.INFERENCE) {
             model.eval();
             this.optimizer = null;
@@ -80,6 +108,42 @@ public final class BenchDetector implements AutoCloseable {
             }
             return detections;
         }
+    }
+
+    /**
+     * One inference call timed stage by stage, in the order {@code bench_torchvision.py --stages}
+     * times torchvision's: transform, ResNet body, FPN, RPN, RoI heads (with post-processing); also
+     * the number of proposals the RoI heads received, which their time follows.
+     */
+    public Map<String, Double> inferStages(List<Tensor> images) {
+        require(Purpose.INFERENCE);
+        BackboneWithFpn backbone = (BackboneWithFpn) model.backbone();
+        Map<String, Double> millis = new LinkedHashMap<>();
+        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            long t0 = System.nanoTime();
+            ImageList batch = model.transform().apply(images, List.of()).images();
+            long t1 = System.nanoTime();
+            List<Tensor> stages = backbone.body().forward(batch.tensors());
+            long t2 = System.nanoTime();
+            List<Tensor> levels = backbone.fpn().forward(stages);
+            long t3 = System.nanoTime();
+            LinkedHashMap<String, Tensor> features = new LinkedHashMap<>();
+            for (int i = 0; i < levels.size() - 1; i++) features.put(Integer.toString(i), levels.get(i));
+            features.put(LastLevelMaxPool.NAME, levels.get(levels.size() - 1));
+            RegionProposalNetwork.Output proposals = model.rpn().forward(batch, features, null);
+            long t4 = System.nanoTime();
+            long kept = 0;
+            for (Tensor b : proposals.boxes()) kept += b.size(0);
+            model.roiHeads().forward(features, proposals.boxes(), batch.imageSizes(), null);
+            long t5 = System.nanoTime();
+            millis.put("transform", (t1 - t0) / 1e6);
+            millis.put("body", (t2 - t1) / 1e6);
+            millis.put("fpn", (t3 - t2) / 1e6);
+            millis.put("rpn", (t4 - t3) / 1e6);
+            millis.put("roi_heads", (t5 - t4) / 1e6);
+            millis.put("proposals", (double) kept);
+        }
+        return millis;
     }
 
     /** One SGD step on the summed losses; returns the loss before the step. */

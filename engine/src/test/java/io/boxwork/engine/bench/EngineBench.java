@@ -8,8 +8,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
@@ -47,6 +50,12 @@ public final class EngineBench implements Callable<Integer> {
     @Option(names = "--boxes", description = "Ground-truth boxes per training image (default: ${DEFAULT-VALUE})")
     int boxesPerImage = 4;
 
+    @Option(names = "--stages", description = "Also time the inference stages (transform, body, fpn, rpn, roi_heads), median ms of --infer-reps calls")
+    boolean stages;
+
+    @Option(names = "--weights", description = "Start from this state dict (.pth) instead of a random init, e.g. the one bench_torchvision.py --save-weights wrote")
+    Path weights;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new EngineBench()).execute(args));
     }
@@ -62,7 +71,7 @@ public final class EngineBench implements Callable<Integer> {
 
         if (inferReps > 0) {
             try (BenchDetector detector = new BenchDetector(depth(backbone), size, numClasses,
-                    BenchDetector.Purpose.INFERENCE)) {
+                    BenchDetector.Purpose.INFERENCE, weights)) {
                 SyntheticBatch one = SyntheticBatch.draw(size, 1, boxesPerImage, numClasses, random);
                 long detections = 0;
                 for (int i = 0; i < warmup; i++) {
@@ -76,11 +85,19 @@ public final class EngineBench implements Callable<Integer> {
                 }
                 BenchResult.addTimings(result, "infer", new Timings(millis));
                 result.addProperty("detections", detections);
+                if (stages) {
+                    Map<String, List<Double>> byStage = new LinkedHashMap<>();
+                    for (int i = 0; i < inferReps; i++) {
+                        detector.inferStages(one.images()).forEach((k, v) -> byStage.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+                    }
+                    byStage.forEach((k, v) -> result.addProperty(k.equals("proposals") ? "stage_proposals" : "stage_" + k + "_ms",
+                        Math.round(new Timings(v).median() * 10) / 10.0));
+                }
             }
         }
         if (trainReps > 0) {
             try (BenchDetector detector = new BenchDetector(depth(backbone), size, numClasses,
-                    BenchDetector.Purpose.TRAINING)) {
+                    BenchDetector.Purpose.TRAINING, weights)) {
                 SyntheticBatch two = SyntheticBatch.draw(size, 2, boxesPerImage, numClasses, random);
                 double loss = Double.NaN;
                 for (int i = 0; i < warmup; i++) {
