@@ -36,7 +36,10 @@ public final class BackboneWithFpn extends Backbone {
 
     @Override
     public LinkedHashMap<String, Tensor> features(Tensor images) {
-        List<Tensor> levels = fpn.forward(body.forward(images));
+        List<Tensor> stages = body.forward(images);
+        List<Tensor> levels = fpn.forward(stages);
+        // The stage outputs are spent once the FPN has read them (autograd keeps what it needs).
+        for (Tensor stage : stages) stage.close();
         LinkedHashMap<String, Tensor> maps = new LinkedHashMap<>();
         for (int i = 0; i < levels.size() - 1; i++) {
             maps.put(Integer.toString(i), levels.get(i));

@@ -28,9 +28,15 @@ public final class BasicBlock extends ResidualBlock {
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor out = torch.relu(bn1.forward(conv1.forward(x)));
-        out = bn2.forward(conv2.forward(out));
+        // torchvision's in-place ReLUs and "out += identity": neither input is saved for backward.
+        Tensor first = bn1.afterConv(conv1, x);
+        first.relu_();
+        Tensor out = bn2.afterConv(conv2, first);
+        first.close();
         Tensor identity = downsample == null ? x : downsample.forward(x);
-        return torch.relu(out.add(identity));
+        out.add_(identity);
+        if (identity != x) identity.close();
+        out.relu_();
+        return out;
     }
 }

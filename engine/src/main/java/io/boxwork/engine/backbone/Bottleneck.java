@@ -35,10 +35,18 @@ public final class Bottleneck extends ResidualBlock {
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor out = torch.relu(bn1.forward(conv1.forward(x)));
-        out = torch.relu(bn2.forward(conv2.forward(out)));
-        out = bn3.forward(conv3.forward(out));
+        // torchvision's in-place ReLUs and "out += identity": neither input is saved for backward.
+        Tensor first = bn1.afterConv(conv1, x);
+        first.relu_();
+        Tensor second = bn2.afterConv(conv2, first);
+        first.close();
+        second.relu_();
+        Tensor out = bn3.afterConv(conv3, second);
+        second.close();
         Tensor identity = downsample == null ? x : downsample.forward(x);
-        return torch.relu(out.add(identity));
+        out.add_(identity);
+        if (identity != x) identity.close();
+        out.relu_();
+        return out;
     }
 }

@@ -20,6 +20,6 @@ final class Downsample extends Module {
     }
 
     Tensor forward(Tensor x) {
-        return bn.forward(conv.forward(x));
+        return bn.afterConv(conv, x);
     }
 }

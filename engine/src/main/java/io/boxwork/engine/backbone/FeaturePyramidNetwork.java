@@ -55,9 +55,14 @@ public final class FeaturePyramidNetwork extends Module {
             Tensor lateral = innerBlocks.get(i).forward(features.get(i));
             long[] size = {lateral.size(2), lateral.size(3)};
             Tensor topDown = torch.upsample_nearest2d(lastInner, size);
-            lastInner = lateral.add(topDown);
+            // Summed in place, and each spent map freed now rather than when the scope closes.
+            lateral.add_(topDown);
+            topDown.close();
+            lastInner.close();
+            lastInner = lateral;
             results[i] = layerBlocks.get(i).forward(lastInner);
         }
+        lastInner.close();
         List<Tensor> out = new ArrayList<>(Arrays.asList(results));
         out.add(LastLevelMaxPool.apply(results[n - 1]));
         return out;

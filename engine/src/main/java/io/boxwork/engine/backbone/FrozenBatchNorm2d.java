@@ -39,8 +39,13 @@ public final class FrozenBatchNorm2d extends Norm2d {
         Tensor b = bias.reshape(1, -1, 1, 1);
         Tensor rv = runningVar.reshape(1, -1, 1, 1);
         Tensor rm = runningMean.reshape(1, -1, 1, 1);
-        Tensor scale = w.mul(torch.rsqrt(rv.add(new Scalar(EPS))));
+        Tensor inverse = torch.rsqrt(rv.add(new Scalar(EPS)));
+        Tensor scale = w.mul(inverse);
         Tensor shift = b.sub(rm.mul(scale));
-        return x.mul(scale).add(shift);
+        // In place on the product, which nothing else holds: one activation-sized tensor, not two.
+        Tensor out = x.mul(scale);
+        out.add_(shift);
+        for (Tensor t : new Tensor[]{w, b, rv, rm, inverse, scale, shift}) t.close();
+        return out;
     }
 }

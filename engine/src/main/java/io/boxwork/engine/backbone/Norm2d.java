@@ -1,5 +1,6 @@
 package io.boxwork.engine.backbone;
 
+import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
 
@@ -15,4 +16,16 @@ public abstract class Norm2d extends Module {
     }
 
     public abstract Tensor forward(Tensor x);
+
+    /**
+     * {@code this(conv(x))}, with the convolution's output freed as soon as it is normalised. A
+     * {@code PointerScope} would hold it until the step ends, and autograd keeps what the backward
+     * pass needs by itself: torchvision frees it at this point too, so peak memory stays alike.
+     */
+    public Tensor afterConv(Conv2dImpl conv, Tensor x) {
+        Tensor convolved = conv.forward(x);
+        Tensor normed = forward(convolved);
+        convolved.close();
+        return normed;
+    }
 }

@@ -31,6 +31,7 @@ public final class ResNetBackbone extends Backbone {
         List<Tensor> stages = trunk.forward(images);
         LinkedHashMap<String, Tensor> maps = new LinkedHashMap<>();
         maps.put("0", stages.get(stages.size() - 1));
+        for (int i = 0; i < stages.size() - 1; i++) stages.get(i).close();
         return maps;
     }
 

@@ -25,7 +25,9 @@ final class ResNetStage extends Module {
     Tensor forward(Tensor x) {
         Tensor out = x;
         for (ResidualBlock block : blocks) {
-            out = block.forward(out);
+            Tensor next = block.forward(out);
+            if (out != x) out.close();
+            out = next;
         }
         return out;
     }

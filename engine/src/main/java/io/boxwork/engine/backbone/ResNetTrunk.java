@@ -39,8 +39,10 @@ final class ResNetTrunk {
 
     /** The outputs of layer1..layer4 (strides 4, 8, 16, 32). */
     List<Tensor> forward(Tensor images) {
-        Tensor x = torch.relu(bn1.forward(conv1.forward(images)));
-        x = torch.max_pool2d(x, new long[]{3, 3}, new long[]{2, 2}, new long[]{1, 1}, new long[]{1, 1}, false);
+        Tensor stem = bn1.afterConv(conv1, images);
+        stem.relu_();
+        Tensor x = torch.max_pool2d(stem, new long[]{3, 3}, new long[]{2, 2}, new long[]{1, 1}, new long[]{1, 1}, false);
+        stem.close();
         List<Tensor> outputs = new ArrayList<>(4);
         for (ResNetStage stage : stages) {
             x = stage.forward(x);

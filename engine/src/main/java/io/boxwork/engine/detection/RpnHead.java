@@ -71,9 +71,12 @@ public final class RpnHead extends Module {
         List<Tensor> logits = new ArrayList<>();
         List<Tensor> deltas = new ArrayList<>();
         for (Tensor feature : features) {
-            Tensor t = torch.relu(conv.forward(feature));
+            // In-place ReLU as torchvision's, and the level's hidden map freed once both heads read it.
+            Tensor t = conv.forward(feature);
+            t.relu_();
             logits.add(clsLogits.forward(t));
             deltas.add(bboxPred.forward(t));
+            t.close();
         }
         return new Outputs(logits, deltas);
     }

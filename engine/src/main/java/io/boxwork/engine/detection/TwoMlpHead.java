@@ -18,6 +18,11 @@ public final class TwoMlpHead extends Module {
 
     public Tensor forward(Tensor x) {
         Tensor flat = x.flatten(1, -1);
-        return torch.relu(fc7.forward(torch.relu(fc6.forward(flat))));
+        Tensor hidden = fc6.forward(flat);
+        hidden.relu_();
+        Tensor out = fc7.forward(hidden);
+        hidden.close();
+        out.relu_();
+        return out;
     }
 }
