@@ -14,12 +14,14 @@ import io.boxwork.engine.device.DevicePreference;
 import io.boxwork.engine.inference.DetectorSpec;
 import io.boxwork.engine.inference.FasterRcnnDetector;
 import io.boxwork.engine.inference.StartingWeights;
+import io.boxwork.engine.train.LrSchedule;
 import io.boxwork.engine.train.PretrainedWeights;
 import io.boxwork.engine.train.RunFolder;
 import io.boxwork.engine.train.TrainConfig;
 import io.boxwork.engine.train.Trainer;
 import io.boxwork.engine.train.TrainingEvent;
 import io.boxwork.engine.train.TrainingEventJson;
+import io.boxwork.engine.train.Warmup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,6 +87,16 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--seed")
     Long seed;
+
+    @Option(names = "--schedule", description = "learning-rate decay after warm-up: step (x0.1 at 2/3 and 8/9 of the epochs) "
+        + "or cosine (down to 0 at the end) (default: step)")
+    String schedule;
+
+    @Option(names = "--warmup", description = "warm-up iterations, the rate rising linearly from 1/1000 (default: 100)")
+    Integer warmup;
+
+    @Option(names = "--clip-norm", description = "cap on the gradients' global L2 norm, 0 for none (default: 10)")
+    Double clipNorm;
 
     @Option(names = "--small-proposals", description = "fewer RPN proposals and sampled RoIs: several times faster on small images")
     boolean smallProposals;
@@ -180,6 +192,19 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (patience != null) c = c.withStopping(patience, c.evalEvery());
         if (seed != null) c = c.withSeed(seed, c.augmentFlip());
+        if (schedule != null || warmup != null) {
+            LrSchedule s = schedule == null ? c.schedule() : switch (schedule) {
+                case "step" -> TrainConfig.defaultSteps(c.epochs());
+                case "cosine" -> new LrSchedule.Cosine(0.0);
+                default -> throw new IllegalArgumentException("--schedule takes step or cosine, not '" + schedule + "'");
+            };
+            Warmup w = warmup == null ? c.warmup() : warmup == 0 ? Warmup.none() : new Warmup(warmup, c.warmup().startFactor());
+            c = c.withSchedule(w, s);
+        }
+        if (clipNorm != null) {
+            if (!(clipNorm >= 0)) throw new IllegalArgumentException("--clip-norm must be 0 (none) or positive, not " + clipNorm);
+            c = c.withClipNorm(clipNorm);
+        }
         String w = weights != null ? weights : project.settings().training().weights();
         if (w != null && !w.isBlank() && weights == null && !w.contains("://") && !Path.of(w).isAbsolute() && !w.startsWith("resnet")
             && !w.startsWith("fasterrcnn")) {

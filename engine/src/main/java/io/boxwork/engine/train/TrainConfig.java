@@ -54,7 +54,7 @@ public record TrainConfig(String backbone, int trainableLayers, StartingPoint st
             DevicePreference.AUTO.configName(), true);
     }
 
-    static LrSchedule defaultSteps(int epochs) {
+    public static LrSchedule defaultSteps(int epochs) {
         int first = Math.max(1, Math.round(epochs * 2f / 3));
         int second = Math.max(first + 1, Math.round(epochs * 8f / 9));
         return new LrSchedule.Step(second < epochs ? List.of(first, second) : List.of(first), 0.1);

@@ -2,6 +2,7 @@ package io.boxwork.engine.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.boxwork.annotations.model.AnchorSettings;
 import io.boxwork.annotations.model.Split;
 import io.boxwork.annotations.model.SplitPlan;
@@ -52,7 +53,8 @@ class CliModelCommandsTest {
             p.saveSettings(p.settings().withSplit(plan).withAnchors(small)
                 .withTraining(new TrainingDefaults("resnet18_fpn", "", 1, 2, 0.01, 1)));
         }
-        CliRun train = CliRun.of("train", "--project", project.toString(), "--small-proposals", "--threads", "2", "--json");
+        CliRun train = CliRun.of("train", "--project", project.toString(), "--small-proposals", "--threads", "2",
+            "--schedule", "cosine", "--warmup", "1", "--clip-norm", "5", "--json");
         JsonObject end = train.json().getAsJsonObject();
         trained = end;
         assertEquals("finished", end.get("type").getAsString(), train.err());
@@ -135,6 +137,21 @@ class CliModelCommandsTest {
             assertTrue(run.err().contains("choose auto or cpu"), run.err());
             assertEquals(1, run.err().strip().lines().count(), run.err());
         }
+    }
+
+    @Test
+    void theRecipeOptionsReachTheRunsConfig() throws Exception {
+        JsonObject config = JsonParser.parseString(Files.readString(best.resolveSibling("config.json"))).getAsJsonObject();
+        assertEquals("cosine", config.getAsJsonObject("schedule").get("kind").getAsString());
+        assertEquals(1, config.get("warmup_iterations").getAsInt());
+        assertEquals(5.0, config.get("clip_norm").getAsDouble());
+    }
+
+    @Test
+    void anUnknownScheduleIsNamedWithTheChoices() {
+        CliRun run = CliRun.of("train", "--project", project.toString(), "--schedule", "linear");
+        assertEquals(CliErrors.BAD_INPUT, run.exitCode());
+        assertTrue(run.err().contains("--schedule takes step or cosine, not 'linear'"), run.err());
     }
 
     @Test
