@@ -9,6 +9,7 @@ import org.bytedeco.pytorch.global.torch;
 
 import java.lang.ref.Reference;
 import java.lang.reflect.Method;
+import java.util.Optional;
 
 /** Chooses the device to run on: CUDA when LibTorch sees one, else the CPU. */
 public final class Devices {
@@ -23,7 +24,7 @@ public final class Devices {
     public static ComputeDevice choose(DevicePreference preference) {
         return switch (preference) {
             case CPU -> cpu();
-            case AUTO -> torch.cuda_is_available() ? cuda() : cpu();
+            case AUTO -> torch.cuda_is_available() ? cuda() : cpuSaying(NativeLibraries.variant().cpuBecause());
             case CUDA -> {
                 if (!torch.cuda_is_available()) throw new DeviceUnavailableException(noCudaReason());
                 yield cuda();
@@ -36,6 +37,10 @@ public final class Devices {
      * path tells them apart.
      */
     static String noCudaReason() {
+        Optional<String> fallback = NativeLibraries.variant().cpuBecause();
+        if (fallback.isPresent()) {
+            return "CUDA was requested but this process runs LibTorch's CPU build: " + fallback.get() + "; choose auto or cpu instead";
+        }
         boolean gpuNatives = Loader.class.getResource("/org/bytedeco/pytorch/" + Loader.getPlatform() + "-gpu/") != null;
         return "CUDA was requested but LibTorch sees no CUDA device: " + (gpuNatives
                 ? "no NVIDIA GPU, driver or CUDA runtime is usable on this machine"
@@ -58,6 +63,12 @@ public final class Devices {
 
     public static ComputeDevice cpu() {
         return new ComputeDevice(new Device(torch.DeviceType.CPU), cpuDescription(torch.get_num_threads()));
+    }
+
+    /** The CPU, saying why a GPU package is not using CUDA when that is the reason. */
+    private static ComputeDevice cpuSaying(Optional<String> whyNotCuda) {
+        ComputeDevice cpu = cpu();
+        return whyNotCuda.map(why -> new ComputeDevice(cpu.device(), cpu.description() + "; not CUDA: " + why)).orElse(cpu);
     }
 
     static String cpuDescription(int threads) {
