@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import java.util.Map;
  */
 public final class CandidateCacheFile {
     private static final int MAGIC = 0x42585243; // "BXRC"
-    private static final int VERSION = 1;
+    /** 2 adds each image's stamp; a version 1 file reads with every image unstamped, so all are predicted again. */
+    private static final int VERSION = 2;
 
     private CandidateCacheFile() {
     }
@@ -42,6 +44,9 @@ public final class CandidateCacheFile {
             for (Map.Entry<String, RawCandidates> e : p.images().entrySet()) {
                 RawCandidates c = e.getValue();
                 out.writeUTF(e.getKey());
+                ImageStamp stamp = p.stamps().get(e.getKey());
+                out.writeLong(stamp.size());
+                out.writeLong(stamp.modifiedMillis());
                 out.writeInt(c.size());
                 for (float v : c.boxes()) out.writeFloat(v);
                 for (float v : c.scores()) out.writeFloat(v);
@@ -57,7 +62,7 @@ public final class CandidateCacheFile {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             if (in.readInt() != MAGIC) throw new IOException(file + ": not a Boxwork candidates cache");
             int version = in.readInt();
-            if (version != VERSION) throw new IOException(file + ": cache version " + version + ", this build reads " + VERSION);
+            if (version < 1 || version > VERSION) throw new IOException(file + ": cache version " + version + ", this build reads 1 to " + VERSION);
             String checkpoint = in.readUTF();
             long size = in.readLong();
             long modified = in.readLong();
@@ -66,8 +71,10 @@ public final class CandidateCacheFile {
             for (int i = 0; i < classes; i++) names.add(in.readUTF());
             int count = in.readInt();
             Map<String, RawCandidates> images = new LinkedHashMap<>();
+            Map<String, ImageStamp> stamps = new HashMap<>();
             for (int i = 0; i < count; i++) {
                 image = in.readUTF();
+                stamps.put(image, version >= 2 ? new ImageStamp(in.readLong(), in.readLong()) : ImageStamp.UNKNOWN);
                 int n = in.readInt();
                 if (n < 0) throw new IOException(file + ": image '" + image + "' has a negative candidate count " + n);
                 float[] boxes = new float[4 * n];
@@ -78,7 +85,7 @@ public final class CandidateCacheFile {
                 for (int k = 0; k < n; k++) labels[k] = in.readInt();
                 images.put(image, new RawCandidates(boxes, scores, labels));
             }
-            return new CachedPredictions(checkpoint, size, modified, names, images);
+            return new CachedPredictions(checkpoint, size, modified, names, images, stamps);
         } catch (EOFException e) {
             throw new IOException(file + ": cut short" + (image == null ? " in its header" : " at image '" + image + "'"), e);
         }

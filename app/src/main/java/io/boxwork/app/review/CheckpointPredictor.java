@@ -18,6 +18,7 @@ import org.bytedeco.pytorch.NoGradGuard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +52,18 @@ public final class CheckpointPredictor {
         model.to(Devices.choose(DevicePreference.AUTO));
         model.module().train(false);
         Map<String, RawCandidates> out = new LinkedHashMap<>();
+        Map<String, ImageStamp> stamps = new HashMap<>();
         for (int i = 0; i < images.size(); i++) {
             if (cancelled.getAsBoolean()) throw new CancellationException("prediction cancelled after " + i + " of " + images.size() + " images");
             String path = images.get(i);
+            // Stamped before reading, so a file replaced while it is read counts as changed next time.
+            stamps.put(path, ImageStamp.of(project.imageFile(path)));
             DetectionSample sample = new DetectionSample(path, ImageDecoder.decode(project.imageFile(path)), new float[0], new long[0]);
             try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
                 out.put(path, model.detect(List.of(SampleTensors.of(sample).to(model.device()).image())).get(0).candidates());
             }
             progress.done(i + 1, images.size());
         }
-        return new CachedPredictions(checkpoint.getFileName().toString(), size, modified, saved.classNames(), out);
+        return new CachedPredictions(checkpoint.getFileName().toString(), size, modified, saved.classNames(), out, stamps);
     }
 }

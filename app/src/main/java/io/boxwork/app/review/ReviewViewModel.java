@@ -7,6 +7,7 @@ import io.boxwork.annotations.model.ImageLabels;
 import io.boxwork.annotations.model.ImageStatus;
 import io.boxwork.annotations.model.LabelClass;
 import io.boxwork.annotations.model.ProjectSettings;
+import io.boxwork.annotations.storage.Project;
 import io.boxwork.app.project.ProjectSession;
 import io.boxwork.app.train.DetectorFactory;
 import io.boxwork.engine.detection.RawCandidates;
@@ -155,14 +156,21 @@ public final class ReviewViewModel {
             protected CachedPredictions call() throws Exception {
                 long size = Files.size(ckpt);
                 long modified = Files.getLastModifiedTime(ckpt).toMillis();
+                Project project = session.project();
+                CachedPredictions cached = null;
                 if (Files.isRegularFile(cache)) {
-                    CachedPredictions cached = CandidateCacheFile.read(cache);
-                    if (cached.matches(ckpt, size, modified) && cached.images().keySet().containsAll(images)) return cached;
+                    CachedPredictions onDisk = CandidateCacheFile.read(cache);
+                    if (onDisk.matches(ckpt, size, modified)) cached = onDisk;
                 }
-                CachedPredictions fresh = CheckpointPredictor.predict(session.project(), images, ckpt, factory,
+                // Only images not cached yet, or whose file changed since, go through the network.
+                List<String> toPredict = cached == null ? images
+                    : cached.staleAmong(images, image -> ImageStamp.of(project.imageFile(image)));
+                if (toPredict.isEmpty()) return cached;
+                CachedPredictions fresh = CheckpointPredictor.predict(project, toPredict, ckpt, factory,
                     (done, total) -> updateProgress(done, total), this::isCancelled);
-                CandidateCacheFile.write(cache, fresh);
-                return fresh;
+                CachedPredictions all = cached == null ? fresh : cached.with(fresh);
+                CandidateCacheFile.write(cache, all);
+                return all;
             }
         };
         progress.bind(task.progressProperty());

@@ -74,15 +74,17 @@ public final class CandidateFixtures {
         Files.write(ckpt, new byte[] {1, 2, 3, 4});
         List<String> names = project.settings().classes().stream().map(c -> c.name()).toList();
         Map<String, RawCandidates> images = new LinkedHashMap<>();
+        Map<String, ImageStamp> stamps = new LinkedHashMap<>();
         long seed = 1;
         for (String image : scope.images(project)) {
             ImageLabels l = project.labels(image);
             List<Integer> detectorLabels = l.boxes().stream().map(b -> project.settings().contiguousLabel(b.classId())).toList();
             images.put(image, around(l.boxes(), detectorLabels, names.size(), candidatesPerImage.getOrDefault(image, otherwise),
                 l.width(), l.height(), seed++));
+            stamps.put(image, ImageStamp.of(project.imageFile(image)));
         }
         CandidateCacheFile.write(ReviewViewModel.cacheFile(ckpt, scope), new CachedPredictions("best.pth", Files.size(ckpt),
-            Files.getLastModifiedTime(ckpt).toMillis(), names, images));
+            Files.getLastModifiedTime(ckpt).toMillis(), names, images, stamps));
         return ckpt;
     }
 }
