@@ -98,7 +98,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--clip-norm", description = "cap on the gradients' global L2 norm, 0 for none (default: 10)")
     Double clipNorm;
 
-    @Option(names = "--small-proposals", description = "fewer RPN proposals and sampled RoIs: several times faster on small images")
+    @Option(names = "--small-proposals", description = "fewer RPN proposals and sampled RoIs: about twice as fast on small images (1.6 vs 0.9 images/s at 256 px on 2 cores)")
     boolean smallProposals;
 
     @Option(names = "--threads", defaultValue = "0", description = "LibTorch intra-op threads (default: all cores)")
