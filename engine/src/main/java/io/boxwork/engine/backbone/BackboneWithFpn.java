@@ -40,6 +40,11 @@ public final class BackboneWithFpn extends Backbone {
         List<Tensor> levels = fpn.forward(stages);
         // The stage outputs are spent once the FPN has read them (autograd keeps what it needs).
         for (Tensor stage : stages) stage.close();
+        return named(levels);
+    }
+
+    /** The FPN's levels under torchvision's names: "0".."3" for the pyramid, "pool" for the extra level. */
+    public static LinkedHashMap<String, Tensor> named(List<Tensor> levels) {
         LinkedHashMap<String, Tensor> maps = new LinkedHashMap<>();
         for (int i = 0; i < levels.size() - 1; i++) {
             maps.put(Integer.toString(i), levels.get(i));

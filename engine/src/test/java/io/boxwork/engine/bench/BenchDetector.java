@@ -2,7 +2,6 @@ package io.boxwork.engine.bench;
 
 import io.boxwork.engine.backbone.BackboneWithFpn;
 import io.boxwork.engine.backbone.Backbones;
-import io.boxwork.engine.backbone.LastLevelMaxPool;
 import io.boxwork.engine.detection.Detections;
 import io.boxwork.engine.detection.FasterRcnn;
 import io.boxwork.engine.detection.FasterRcnnConfig;
@@ -127,9 +126,7 @@ public final class BenchDetector implements AutoCloseable {
             long t2 = System.nanoTime();
             List<Tensor> levels = backbone.fpn().forward(stages);
             long t3 = System.nanoTime();
-            LinkedHashMap<String, Tensor> features = new LinkedHashMap<>();
-            for (int i = 0; i < levels.size() - 1; i++) features.put(Integer.toString(i), levels.get(i));
-            features.put(LastLevelMaxPool.NAME, levels.get(levels.size() - 1));
+            LinkedHashMap<String, Tensor> features = BackboneWithFpn.named(levels);
             RegionProposalNetwork.Output proposals = model.rpn().forward(batch, features, null);
             long t4 = System.nanoTime();
             long kept = 0;
