@@ -1,5 +1,6 @@
 package io.boxwork.engine.backbone;
 
+import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
@@ -49,5 +50,17 @@ public final class BatchNorm2d extends Norm2d {
         }
         return torch.batch_norm(x, new TensorOptional(weight), new TensorOptional(bias), new TensorOptional(runningMean),
             new TensorOptional(runningVar), training, MOMENTUM, EPS, false);
+    }
+
+    /**
+     * While evaluating, the running statistics are constants: folded into the convolution as a
+     * frozen batch norm is. While training, the batch's own statistics are needed, so no folding.
+     */
+    @Override
+    public Tensor afterConv(Conv2dImpl conv, Tensor x) {
+        if (is_training()) return super.afterConv(conv, x);
+        try (NormAffine affine = NormAffine.of(weight, bias, runningMean, runningVar, EPS)) {
+            return FoldedConv.forward(conv, x, affine.scale(), affine.shift());
+        }
     }
 }

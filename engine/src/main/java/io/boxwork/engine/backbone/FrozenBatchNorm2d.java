@@ -1,5 +1,6 @@
 package io.boxwork.engine.backbone;
 
+import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
@@ -34,18 +35,28 @@ public final class FrozenBatchNorm2d extends Norm2d {
 
     @Override
     public Tensor forward(Tensor x) {
-        // Same operation order as torchvision, so that the rounding matches too.
-        Tensor w = weight.reshape(1, -1, 1, 1);
-        Tensor b = bias.reshape(1, -1, 1, 1);
-        Tensor rv = runningVar.reshape(1, -1, 1, 1);
-        Tensor rm = runningMean.reshape(1, -1, 1, 1);
-        Tensor inverse = torch.rsqrt(rv.add(new Scalar(EPS)));
-        Tensor scale = w.mul(inverse);
-        Tensor shift = b.sub(rm.mul(scale));
-        // In place on the product, which nothing else holds: one activation-sized tensor, not two.
-        Tensor out = x.mul(scale);
-        out.add_(shift);
-        for (Tensor t : new Tensor[]{w, b, rv, rm, inverse, scale, shift}) t.close();
-        return out;
+        try (NormAffine affine = affine()) {
+            // In place on the product, which nothing else holds: one activation-sized tensor, not two.
+            Tensor out = x.mul(affine.scale().reshape(1, -1, 1, 1));
+            Tensor shift = affine.shift().reshape(1, -1, 1, 1);
+            out.add_(shift);
+            shift.close();
+            return out;
+        }
+    }
+
+    /**
+     * Folded into the convolution's weights and bias: the statistics never change while they are
+     * frozen, so the two passes over a large activation (and their backward) are not needed.
+     */
+    @Override
+    public Tensor afterConv(Conv2dImpl conv, Tensor x) {
+        try (NormAffine affine = affine()) {
+            return FoldedConv.forward(conv, x, affine.scale(), affine.shift());
+        }
+    }
+
+    private NormAffine affine() {
+        return NormAffine.of(weight, bias, runningMean, runningVar, EPS);
     }
 }
