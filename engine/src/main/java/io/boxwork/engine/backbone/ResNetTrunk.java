@@ -37,9 +37,18 @@ final class ResNetTrunk {
         return depth;
     }
 
-    /** The outputs of layer1..layer4 (strides 4, 8, 16, 32). */
+    /**
+     * The outputs of layer1..layer4 (strides 4, 8, 16, 32), in channels-last memory order. On the
+     * CPU, oneDNN convolves channels-last tensors as they are, while each channels-first one is
+     * reordered into its blocked layout and back around every convolution: measured on ResNet-50
+     * at 512 px, the body took 262–266 ms instead of 359–382. Every later step (norm, ReLU, pooling,
+     * the FPN's upsampling and the heads' convolutions) keeps the order, and the values are the
+     * same up to float rounding.
+     */
     List<Tensor> forward(Tensor images) {
-        Tensor stem = bn1.afterConv(conv1, images);
+        Tensor channelsLast = images.contiguous(torch.MemoryFormat.ChannelsLast);
+        Tensor stem = bn1.afterConv(conv1, channelsLast);
+        channelsLast.close();
         stem.relu_();
         Tensor x = torch.max_pool2d(stem, new long[]{3, 3}, new long[]{2, 2}, new long[]{1, 1}, new long[]{1, 1}, false);
         stem.close();

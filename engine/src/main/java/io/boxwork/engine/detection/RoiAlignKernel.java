@@ -4,6 +4,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -14,6 +15,9 @@ import java.util.stream.IntStream;
  * they are computed once per box ({@link RoiSamples}) and reused for all channels, as torchvision's
  * {@code pre_calc} does. LibTorch's {@code grid_sample}, used here before, recomputed them per
  * channel and took a quarter of an inference call. The sums run in torchvision's float32 order.
+ *
+ * <p>The backbone's maps arrive in channels-last order (see {@code ResNetTrunk}); they are read in
+ * that order, all channels of a sample at once, rather than copied into channels-first first.
  */
 final class RoiAlignKernel {
 
@@ -27,7 +31,8 @@ final class RoiAlignKernel {
      */
     static Tensor forward(Tensor input, Tensor rois, int outputHeight, int outputWidth, double spatialScale,
                           int samplingRatio) {
-        Tensor map = input.contiguous();
+        boolean channelsLast = input.is_contiguous(torch.MemoryFormat.ChannelsLast);
+        Tensor map = channelsLast ? input : input.contiguous();
         int batch = (int) map.size(0);
         int channels = (int) map.size(1);
         int height = (int) map.size(2);
@@ -42,7 +47,11 @@ final class RoiAlignKernel {
         FloatBuffer in = map.data_ptr_float().capacity(map.numel()).asBuffer();
         FloatBuffer dst = out.data_ptr_float().capacity(out.numel()).asBuffer();
         Geometry g = new Geometry(channels, height, width, outputHeight, outputWidth, spatialScale, samplingRatio);
-        IntStream.range(0, k).parallel().forEach(n -> g.pool(in, dst, r, n));
+        if (channelsLast) {
+            IntStream.range(0, k).parallel().forEach(n -> g.poolChannelsLast(in, dst, r, n));
+        } else {
+            IntStream.range(0, k).parallel().forEach(n -> g.pool(in, dst, r, n));
+        }
         return out;
     }
 
@@ -77,6 +86,43 @@ final class RoiAlignKernel {
                                 + w3[idx] * in.get(base + p3[idx]) + w4[idx] * in.get(base + p4[idx]);
                     }
                     dst.put(outBase + bin, value / count);
+                }
+            }
+        }
+
+        /**
+         * {@link #pool} over an {@code N x H x W x C} memory order: the same float sums per channel
+         * in the same order, with the channel as the innermost loop so that each sample reads its
+         * four neighbours' channels as contiguous runs.
+         */
+        void poolChannelsLast(FloatBuffer in, FloatBuffer dst, float[] rois, int n) {
+            int image = (int) rois[5 * n];
+            RoiSamples samples = RoiSamples.of(rois, 5 * n + 1, height, width, pooledHeight, pooledWidth,
+                    spatialScale, ratio);
+            float count = Math.max(ratio * ratio, 1);
+            int perSampleGroup = ratio * ratio;
+            int bins = pooledHeight * pooledWidth;
+            int base = image * height * width * channels;
+            float[] sum = new float[channels];
+            int idx = 0;
+            for (int bin = 0; bin < bins; bin++) {
+                Arrays.fill(sum, 0f);
+                for (int j = 0; j < perSampleGroup; j++, idx++) {
+                    int o1 = base + samples.p1[idx] * channels;
+                    int o2 = base + samples.p2[idx] * channels;
+                    int o3 = base + samples.p3[idx] * channels;
+                    int o4 = base + samples.p4[idx] * channels;
+                    float w1 = samples.w1[idx];
+                    float w2 = samples.w2[idx];
+                    float w3 = samples.w3[idx];
+                    float w4 = samples.w4[idx];
+                    for (int c = 0; c < channels; c++) {
+                        sum[c] += w1 * in.get(o1 + c) + w2 * in.get(o2 + c) + w3 * in.get(o3 + c) + w4 * in.get(o4 + c);
+                    }
+                }
+                int outBase = n * channels * bins + bin;
+                for (int c = 0; c < channels; c++) {
+                    dst.put(outBase + c * bins, sum[c] / count);
                 }
             }
         }

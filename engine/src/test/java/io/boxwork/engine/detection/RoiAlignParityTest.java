@@ -27,6 +27,25 @@ class RoiAlignParityTest {
     }
 
     @Test
+    void theJavaKernelMatchesTorchvisionOnAChannelsLastMap() throws Exception {
+        assertMatchesTorchvision((in, rois, h, w, scale, ratio) ->
+            RoiAlignKernel.forward(in.contiguous(torch.MemoryFormat.ChannelsLast), rois, h, w, scale, ratio), "kernel, channels-last");
+    }
+
+    @Test
+    void aChannelsLastMapGivesTheChannelsFirstResultToTheBit() {
+        try (PointerScope ignored = new PointerScope()) {
+            torch.manual_seed(5);
+            Tensor map = torch.randn(new long[]{2, 8, 13, 17}, new TensorOptions(torch.ScalarType.Float));
+            Tensor channelsLast = map.contiguous(torch.MemoryFormat.ChannelsLast);
+            assertFalse(channelsLast.is_contiguous(), "a different memory order, not a copy of the same one");
+            Tensor r = randomRois(300);
+            assertClose(RoiAlignKernel.forward(map, r, 7, 7, 0.25, 2), RoiAlignKernel.forward(channelsLast, r, 7, 7, 0.25, 2),
+                0, "same sums in the same order");
+        }
+    }
+
+    @Test
     void theSparseProductMatchesTorchvisionIncludingBoxesCrossingAndBeyondTheBorder() throws Exception {
         assertMatchesTorchvision(RoiAlignMatrix::forward, "sparse product");
     }
