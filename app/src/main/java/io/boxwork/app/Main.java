@@ -13,6 +13,7 @@ public final class Main {
 
     public static void main(String[] args) {
         NativeLibraries.unpack();
+        EngineThreads.configureInBackground();
         Application.launch(BoxworkApp.class, args);
     }
 }

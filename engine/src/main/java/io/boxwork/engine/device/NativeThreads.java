@@ -21,11 +21,6 @@ public final class NativeThreads {
     private NativeThreads() {
     }
 
-    /** Leaves one core to the UI: {@code max(1, cores - 1)} intra-op threads, one inter-op thread. */
-    public static ThreadSettings configureForDesktop() {
-        return configure(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), 1);
-    }
-
     public static synchronized ThreadSettings configure(int intraOpThreads, int interOpThreads) {
         if (intraOpThreads < 1 || interOpThreads < 1) {
             throw new IllegalArgumentException("thread counts must be at least 1, got intra-op " + intraOpThreads
