@@ -5,26 +5,32 @@ import io.boxwork.engine.inference.FasterRcnnDetector;
 import io.boxwork.engine.inference.StartingWeights;
 import io.boxwork.engine.train.PretrainedWeights;
 import io.boxwork.engine.train.StartingPoint;
+import io.boxwork.engine.train.TrainConfig;
+
+import java.io.IOException;
+import java.util.List;
 
 /** Builds the engine's torchvision-compatible Faster R-CNN for a run, as the CLI's {@code train} does. */
 public final class FasterRcnnDetectors {
     private FasterRcnnDetectors() {
     }
 
-    /** torchvision's proposal budget: what the app trains and reviews with. */
+    /** With the run's own proposal budget, as the Train form set it or the run's checkpoint recorded it. */
     public static DetectorFactory standard() {
-        return with(DetectorSpec.ProposalBudget.torchvision());
+        return FasterRcnnDetectors::build;
     }
 
-    /** A smaller proposal budget (the CLI's {@code --small-proposals}): quicker steps on small images. */
+    /** Every run with this budget, whatever its configuration says: for tests that need quick steps. */
     public static DetectorFactory with(DetectorSpec.ProposalBudget proposals) {
-        return (config, classNames) -> {
-            FasterRcnnDetector model = new DetectorSpec(config.backbone(), config.trainableLayers(), classNames, config.anchors(),
-                Double.NaN, proposals).buildForTraining(config.start());
-            if (!(config.start() instanceof StartingPoint.Scratch)) {
-                StartingWeights.apply(model, config.start(), PretrainedWeights.userCache());
-            }
-            return model;
-        };
+        return (config, classNames) -> build(config.withProposals(proposals), classNames);
+    }
+
+    private static FasterRcnnDetector build(TrainConfig config, List<String> classNames) throws IOException {
+        FasterRcnnDetector model = new DetectorSpec(config.backbone(), config.trainableLayers(), classNames, config.anchors(),
+            Double.NaN, config.proposals()).buildForTraining(config.start());
+        if (!(config.start() instanceof StartingPoint.Scratch)) {
+            StartingWeights.apply(model, config.start(), PretrainedWeights.userCache());
+        }
+        return model;
     }
 }

@@ -1,8 +1,10 @@
 package io.boxwork.app.train;
 
+import io.boxwork.annotations.model.AnchorSettings;
 import io.boxwork.annotations.model.ProjectSettings;
 import io.boxwork.annotations.model.TrainingDefaults;
 import io.boxwork.engine.device.DevicePreference;
+import io.boxwork.engine.inference.DetectorSpec;
 import io.boxwork.engine.train.StartingPoint;
 import io.boxwork.engine.train.TrainConfig;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +32,20 @@ class TrainFormTest {
         assertEquals(2, f.trainableLayersProperty().get());
         assertEquals(SETTINGS.anchors().minSize(), f.minSizeProperty().get());
         assertEquals(StartKind.COCO_DETECTOR, f.startKindProperty().get());
+    }
+
+    @Test
+    void smallImagesStartWithFewerProposalsAndTheChoiceReachesTheRun() {
+        AnchorSettings a = SETTINGS.anchors();
+        TrainForm small = new TrainForm(SETTINGS.withAnchors(new AnchorSettings(a.sizes(), a.aspectRatios(), 256, 320)), Path.of("/p"));
+        assertTrue(small.fewerProposalsProperty().get(), "320 px images: fewer proposals ticked");
+        assertEquals(DetectorSpec.ProposalBudget.small(), small.toConfig().proposals());
+        small.fewerProposalsProperty().set(false);
+        assertEquals(DetectorSpec.ProposalBudget.torchvision(), small.toConfig().proposals());
+
+        TrainForm large = new TrainForm(SETTINGS.withAnchors(new AnchorSettings(a.sizes(), a.aspectRatios(), 800, 1333)), Path.of("/p"));
+        assertFalse(large.fewerProposalsProperty().get(), "torchvision's budget for torchvision's image sizes");
+        assertEquals(DetectorSpec.ProposalBudget.torchvision(), large.toConfig().proposals());
     }
 
     @Test

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * One-click training of the engine's Faster R-CNN (ResNet-18-FPN, small proposal budget) on a tiny
+ * One-click training of the engine's Faster R-CNN (ResNet-18-FPN, fewer proposals) on a tiny
  * generated project of 128 px images, driven through the Train mode's buttons: the charts grow while
  * it runs, Stop ends it with last.pth, Resume carries on; Review then runs the trained checkpoint.
  */
@@ -42,7 +42,7 @@ class TrainModeTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("boxwork-train-ui");
         w = new ModelWorkbench(stage, dir, LabelledProjects.create(dir.resolve("project"), 6, 2, 128, List.of("red", "green")),
-            FasterRcnnDetectors.with(io.boxwork.engine.inference.DetectorSpec.ProposalBudget.small()));
+            FasterRcnnDetectors.standard());
     }
 
     @AfterEach
@@ -66,8 +66,11 @@ class TrainModeTest {
             vm().form().batchSizeProperty().set(2);
             vm().form().minSizeProperty().set(128);
             vm().form().maxSizeProperty().set(128);
+            vm().form().fewerProposalsProperty().set(false);
             return null;
         });
+        robot.clickOn("#train-fewer-proposals");
+        assertTrue(fx(() -> vm().form().fewerProposalsProperty().get()), "the check box sets the form's budget");
         robot.clickOn("#train-start-button");
         waitUntil(10, () -> vm().stateProperty().get() != TrainViewModel.State.IDLE);
         waitUntil(90, () -> vm().stateProperty().get() == TrainViewModel.State.IDLE);
@@ -86,6 +89,8 @@ class TrainModeTest {
         PastRun run = fx(() -> vm().pastRuns().get(0));
         assertTrue(run.resumable());
         assertInstanceOf(TrainingEvent.Finished.class, run.events().get(run.events().size() - 1));
+        assertEquals(io.boxwork.engine.inference.DetectorSpec.ProposalBudget.small(), run.folder().readConfig().proposals(),
+            "the run keeps the budget it trained with, for Resume and Review");
 
         // Review runs the checkpoint just trained over the val split, in the background, and caches the candidates.
         robot.clickOn("#mode-review");
@@ -106,6 +111,7 @@ class TrainModeTest {
         fx(() -> {
             vm().form().epochsProperty().set(40);
             vm().form().batchSizeProperty().set(1);
+            vm().form().fewerProposalsProperty().set(true);
             return null;
         });
         robot.clickOn("#train-start-button");

@@ -68,9 +68,10 @@ final class BenchCommand implements Callable<Integer> {
         AnchorSettings defaults = AnchorSettings.torchvisionDefaults();
         AnchorSettings anchors = new AnchorSettings(defaults.sizes(), defaults.aspectRatios(), size, size);
         TrainConfig config = new TrainConfig(backbone, trainableLayers, new StartingPoint.Scratch(), 1, batch, 0.01, 0.9, 1e-4,
-            new Warmup(0, 1.0), new LrSchedule.Constant(), 10.0, anchors, 0, 1, 1L, device, false);
+            new Warmup(0, 1.0), new LrSchedule.Constant(), 10.0, anchors, 0, 1, 1L, device, false,
+            torchvisionProposals ? DetectorSpec.ProposalBudget.torchvision() : DetectorSpec.ProposalBudget.small());
         FasterRcnnDetector model = new DetectorSpec(backbone, trainableLayers, List.of("a", "b"), anchors, Double.NaN,
-            torchvisionProposals ? DetectorSpec.ProposalBudget.torchvision() : DetectorSpec.ProposalBudget.small()).buildForTraining(config.start());
+            config.proposals()).buildForTraining(config.start());
         model.to(compute);
         Path tmp = Files.createTempDirectory("boxwork-bench");
         long rssBefore = rssKib();

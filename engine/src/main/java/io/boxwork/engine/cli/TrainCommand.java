@@ -79,7 +79,8 @@ final class TrainCommand implements Callable<Integer> {
     String device;
 
     @Option(names = "--resume", paramLabel = "<run>", arity = "0..1", fallbackValue = "latest",
-        description = "carry on a run from its last.pth: a run folder, or the project's latest run when no value is given")
+        description = "carry on a run from its last.pth: a run folder, or the project's latest run when no value is given; "
+            + "the run's own settings (sizes, schedule, proposal budget) apply")
     String resume;
 
     @Option(names = "--patience", description = "evaluations without a better val mAP@0.5 before stopping (0 never)")
@@ -211,12 +212,12 @@ final class TrainCommand implements Callable<Integer> {
             w = project.dir().resolve(w).toString();
         }
         c = c.withStart(StartingPoints.of(w, weightsKind, PretrainedWeights.userCache()));
+        if (smallProposals) c = c.withProposals(DetectorSpec.ProposalBudget.small());
         return c.withDevice(DevicePreference.parse(device).configName());
     }
 
-    private DetectorSpec spec(TrainConfig c, List<String> classes) {
-        return new DetectorSpec(c.backbone(), c.trainableLayers(), classes, c.anchors(), Double.NaN,
-            smallProposals ? DetectorSpec.ProposalBudget.small() : DetectorSpec.ProposalBudget.torchvision());
+    private static DetectorSpec spec(TrainConfig c, List<String> classes) {
+        return new DetectorSpec(c.backbone(), c.trainableLayers(), classes, c.anchors(), Double.NaN, c.proposals());
     }
 
     private static DetectionDataset augmented(DetectionDataset d, TrainConfig c) {

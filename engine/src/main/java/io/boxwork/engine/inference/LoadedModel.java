@@ -41,12 +41,15 @@ public final class LoadedModel {
         String backbone;
         List<String> classes;
         AnchorSettings anchors;
+        DetectorSpec.ProposalBudget proposals;
         StateDict sd;
         if (CheckpointFile.isCheckpoint(root)) {
             CheckpointFile.Contents c = CheckpointFile.parse(weights, root);
             backbone = c.config().backbone();
             classes = c.classNames();
             anchors = c.config().anchors();
+            // The run's own budget: its validation figures were measured with it.
+            proposals = c.config().proposals();
             sd = c.model();
         } else {
             sd = StateDict.from(root).orElseThrow(() -> new IOException(weights + ": holds no state dict of tensors"));
@@ -56,6 +59,7 @@ public final class LoadedModel {
             classes = new ArrayList<>();
             for (int i = 1; i <= k; i++) classes.add("class " + i);
             anchors = AnchorSettings.torchvisionDefaults();
+            proposals = DetectorSpec.ProposalBudget.torchvision();
         }
         if (o.backbone() != null) backbone = o.backbone();
         if (o.classNames() != null) classes = o.classNames();
@@ -69,7 +73,7 @@ public final class LoadedModel {
         int max = o.maxSize() != null ? o.maxSize() : Math.max(anchors.maxSize(), min);
         anchors = new AnchorSettings(anchors.sizes(), anchors.aspectRatios(), min, max);
         double thresh = o.scoreThresh() != null ? o.scoreThresh() : Double.NaN;
-        FasterRcnnDetector model = new DetectorSpec(backbone, 0, classes, anchors, thresh).build();
+        FasterRcnnDetector model = new DetectorSpec(backbone, 0, classes, anchors, thresh, proposals).build();
         WeightLoader.load(model.module(), sd, LoadMode.STRICT, KeyFilter.everything(), weights.toString());
         return model;
     }

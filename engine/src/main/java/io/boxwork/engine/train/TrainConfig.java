@@ -4,6 +4,7 @@ import io.boxwork.annotations.model.AnchorSettings;
 import io.boxwork.annotations.model.ProjectSettings;
 import io.boxwork.annotations.model.TrainingDefaults;
 import io.boxwork.engine.device.DevicePreference;
+import io.boxwork.engine.inference.DetectorSpec;
 
 import java.util.List;
 
@@ -17,11 +18,13 @@ import java.util.List;
  * @param device      the device asked for, {@code auto}, {@code cpu} or {@code cuda} (see
  *                    {@link DevicePreference}); whoever starts the run resolves it and moves the model
  * @param augmentFlip horizontal flips with probability 0.5 on the train split
+ * @param proposals   the RPN's and RoI heads' proposal counts; part of the run, because resuming,
+ *                    evaluating or reviewing its checkpoints with other counts would give other results
  */
 public record TrainConfig(String backbone, int trainableLayers, StartingPoint start, int epochs, int batchSize,
                           double learningRate, double momentum, double weightDecay, Warmup warmup, LrSchedule schedule,
                           double clipNorm, AnchorSettings anchors, int patience, int evalEvery, long seed,
-                          String device, boolean augmentFlip) {
+                          String device, boolean augmentFlip, DetectorSpec.ProposalBudget proposals) {
 
     public TrainConfig {
         if (backbone == null || backbone.isBlank()) throw new IllegalArgumentException("a backbone is needed (e.g. resnet18_fpn)");
@@ -38,6 +41,7 @@ public record TrainConfig(String backbone, int trainableLayers, StartingPoint st
         if (anchors == null) anchors = AnchorSettings.torchvisionDefaults();
         if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, was " + patience);
         if (evalEvery <= 0) throw new IllegalArgumentException("evaluate-every must be positive, was " + evalEvery);
+        if (proposals == null) proposals = DetectorSpec.ProposalBudget.torchvision();
         device = device == null || device.isBlank() ? DevicePreference.AUTO.configName() : DevicePreference.parse(device).configName();
     }
 
@@ -51,7 +55,7 @@ public record TrainConfig(String backbone, int trainableLayers, StartingPoint st
         StartingPoint start = t.weights().isBlank() ? new StartingPoint.Scratch() : new StartingPoint.CocoDetector(t.weights());
         return new TrainConfig(t.backbone(), t.trainableLayers(), start, epochs, t.batchSize(), t.learningRate(),
             0.9, 1e-4, new Warmup(100, 1e-3), defaultSteps(epochs), 10.0, settings.anchors(), 5, 1, 42L,
-            DevicePreference.AUTO.configName(), true);
+            DevicePreference.AUTO.configName(), true, DetectorSpec.ProposalBudget.torchvision());
     }
 
     public static LrSchedule defaultSteps(int epochs) {
@@ -62,57 +66,62 @@ public record TrainConfig(String backbone, int trainableLayers, StartingPoint st
 
     public TrainConfig withEpochs(int n) {
         return new TrainConfig(backbone, trainableLayers, start, n, batchSize, learningRate, momentum, weightDecay, warmup,
-            schedule instanceof LrSchedule.Step ? defaultSteps(n) : schedule, clipNorm, anchors, patience, evalEvery, seed, device, augmentFlip);
+            schedule instanceof LrSchedule.Step ? defaultSteps(n) : schedule, clipNorm, anchors, patience, evalEvery, seed, device, augmentFlip, proposals);
     }
 
     public TrainConfig withBatchSize(int n) {
         return new TrainConfig(backbone, trainableLayers, start, epochs, n, learningRate, momentum, weightDecay, warmup,
-            schedule, clipNorm, anchors, patience, evalEvery, seed, device, augmentFlip);
+            schedule, clipNorm, anchors, patience, evalEvery, seed, device, augmentFlip, proposals);
     }
 
     public TrainConfig withLearningRate(double lr) {
         return new TrainConfig(backbone, trainableLayers, start, epochs, batchSize, lr, momentum, weightDecay, warmup,
-            schedule, clipNorm, anchors, patience, evalEvery, seed, device, augmentFlip);
+            schedule, clipNorm, anchors, patience, evalEvery, seed, device, augmentFlip, proposals);
     }
 
     public TrainConfig withSizes(int minSize, int maxSize) {
         AnchorSettings a = new AnchorSettings(anchors.sizes(), anchors.aspectRatios(), minSize, maxSize);
         return new TrainConfig(backbone, trainableLayers, start, epochs, batchSize, learningRate, momentum, weightDecay, warmup,
-            schedule, clipNorm, a, patience, evalEvery, seed, device, augmentFlip);
+            schedule, clipNorm, a, patience, evalEvery, seed, device, augmentFlip, proposals);
     }
 
     public TrainConfig withBackbone(String name, int layers) {
         return new TrainConfig(name, layers, start, epochs, batchSize, learningRate, momentum, weightDecay, warmup,
-            schedule, clipNorm, anchors, patience, evalEvery, seed, device, augmentFlip);
+            schedule, clipNorm, anchors, patience, evalEvery, seed, device, augmentFlip, proposals);
     }
 
     public TrainConfig withStart(StartingPoint s) {
         return new TrainConfig(backbone, trainableLayers, s, epochs, batchSize, learningRate, momentum, weightDecay, warmup,
-            schedule, clipNorm, anchors, patience, evalEvery, seed, device, augmentFlip);
+            schedule, clipNorm, anchors, patience, evalEvery, seed, device, augmentFlip, proposals);
     }
 
     public TrainConfig withDevice(String d) {
         return new TrainConfig(backbone, trainableLayers, start, epochs, batchSize, learningRate, momentum, weightDecay, warmup,
-            schedule, clipNorm, anchors, patience, evalEvery, seed, d, augmentFlip);
+            schedule, clipNorm, anchors, patience, evalEvery, seed, d, augmentFlip, proposals);
     }
 
     public TrainConfig withSchedule(Warmup w, LrSchedule s) {
         return new TrainConfig(backbone, trainableLayers, start, epochs, batchSize, learningRate, momentum, weightDecay, w,
-            s, clipNorm, anchors, patience, evalEvery, seed, device, augmentFlip);
+            s, clipNorm, anchors, patience, evalEvery, seed, device, augmentFlip, proposals);
     }
 
     public TrainConfig withStopping(int newPatience, int newEvalEvery) {
         return new TrainConfig(backbone, trainableLayers, start, epochs, batchSize, learningRate, momentum, weightDecay, warmup,
-            schedule, clipNorm, anchors, newPatience, newEvalEvery, seed, device, augmentFlip);
+            schedule, clipNorm, anchors, newPatience, newEvalEvery, seed, device, augmentFlip, proposals);
     }
 
     public TrainConfig withSeed(long s, boolean flip) {
         return new TrainConfig(backbone, trainableLayers, start, epochs, batchSize, learningRate, momentum, weightDecay, warmup,
-            schedule, clipNorm, anchors, patience, evalEvery, s, device, flip);
+            schedule, clipNorm, anchors, patience, evalEvery, s, device, flip, proposals);
     }
 
     public TrainConfig withClipNorm(double c) {
         return new TrainConfig(backbone, trainableLayers, start, epochs, batchSize, learningRate, momentum, weightDecay, warmup,
-            schedule, c, anchors, patience, evalEvery, seed, device, augmentFlip);
+            schedule, c, anchors, patience, evalEvery, seed, device, augmentFlip, proposals);
+    }
+
+    public TrainConfig withProposals(DetectorSpec.ProposalBudget p) {
+        return new TrainConfig(backbone, trainableLayers, start, epochs, batchSize, learningRate, momentum, weightDecay, warmup,
+            schedule, clipNorm, anchors, patience, evalEvery, seed, device, augmentFlip, p);
     }
 }

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.boxwork.annotations.model.AnchorSettings;
+import io.boxwork.engine.inference.DetectorSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,16 @@ public final class TrainConfigJson {
         o.addProperty("seed", c.seed());
         o.addProperty("device", c.device());
         o.addProperty("augment_flip", c.augmentFlip());
+        // torchvision's keyword names, so the run reads as the constructor call it corresponds to.
+        DetectorSpec.ProposalBudget p = c.proposals();
+        JsonObject proposals = new JsonObject();
+        proposals.addProperty("rpn_pre_nms_top_n_train", p.preNmsTopNTrain());
+        proposals.addProperty("rpn_pre_nms_top_n_test", p.preNmsTopNTest());
+        proposals.addProperty("rpn_post_nms_top_n_train", p.postNmsTopNTrain());
+        proposals.addProperty("rpn_post_nms_top_n_test", p.postNmsTopNTest());
+        proposals.addProperty("rpn_batch_size_per_image", p.rpnBatchSizePerImage());
+        proposals.addProperty("box_batch_size_per_image", p.boxBatchSizePerImage());
+        o.add("proposals", proposals);
         return o;
     }
 
@@ -86,6 +97,15 @@ public final class TrainConfigJson {
             o.get("lr").getAsDouble(), o.get("momentum").getAsDouble(), o.get("weight_decay").getAsDouble(),
             new Warmup(o.get("warmup_iterations").getAsInt(), o.get("warmup_factor").getAsDouble()), schedule,
             o.get("clip_norm").getAsDouble(), anchors, o.get("patience").getAsInt(), o.get("eval_every").getAsInt(),
-            o.get("seed").getAsLong(), o.get("device").getAsString(), o.get("augment_flip").getAsBoolean());
+            o.get("seed").getAsLong(), o.get("device").getAsString(), o.get("augment_flip").getAsBoolean(),
+            proposals(o.getAsJsonObject("proposals")));
+    }
+
+    /** Runs written before the budget was recorded trained with torchvision's, unless the CLI was told otherwise. */
+    private static DetectorSpec.ProposalBudget proposals(JsonObject p) {
+        if (p == null) return DetectorSpec.ProposalBudget.torchvision();
+        return new DetectorSpec.ProposalBudget(p.get("rpn_pre_nms_top_n_train").getAsInt(), p.get("rpn_pre_nms_top_n_test").getAsInt(),
+            p.get("rpn_post_nms_top_n_train").getAsInt(), p.get("rpn_post_nms_top_n_test").getAsInt(),
+            p.get("rpn_batch_size_per_image").getAsInt(), p.get("box_batch_size_per_image").getAsInt());
     }
 }

@@ -9,8 +9,10 @@ import io.boxwork.annotations.model.SplitPlan;
 import io.boxwork.annotations.model.TrainingDefaults;
 import io.boxwork.annotations.storage.Project;
 import io.boxwork.engine.data.DetectionDataset;
+import io.boxwork.engine.detection.FasterRcnnConfig;
 import io.boxwork.engine.device.DevicePreference;
 import io.boxwork.engine.device.Devices;
+import io.boxwork.engine.inference.DetectorSpec;
 import io.boxwork.engine.inference.FasterRcnnDetector;
 import io.boxwork.engine.inference.ImagePrediction;
 import io.boxwork.engine.inference.LoadedModel;
@@ -145,6 +147,18 @@ class CliModelCommandsTest {
         assertEquals("cosine", config.getAsJsonObject("schedule").get("kind").getAsString());
         assertEquals(1, config.get("warmup_iterations").getAsInt());
         assertEquals(5.0, config.get("clip_norm").getAsDouble());
+        JsonObject proposals = config.getAsJsonObject("proposals");
+        assertEquals(DetectorSpec.ProposalBudget.small().postNmsTopNTest(), proposals.get("rpn_post_nms_top_n_test").getAsInt());
+        assertEquals(DetectorSpec.ProposalBudget.small().boxBatchSizePerImage(), proposals.get("box_batch_size_per_image").getAsInt());
+    }
+
+    @Test
+    void predictAndEvalRebuildTheRunsProposalBudgetFromItsCheckpoint() throws Exception {
+        FasterRcnnConfig c = LoadedModel.load(best, new LoadedModel.Overrides(null, null, null, null, null, null)).config();
+        DetectorSpec.ProposalBudget small = DetectorSpec.ProposalBudget.small();
+        assertEquals(small.preNmsTopNTest(), c.rpnPreNmsTopNTest());
+        assertEquals(small.postNmsTopNTest(), c.rpnPostNmsTopNTest(),
+            "a run trained with --small-proposals is evaluated as it was validated, not with torchvision's 1000");
     }
 
     @Test

@@ -23,7 +23,7 @@ class CheckpointTorchLoadTest {
         RunFolder run = RunFolder.create(dir, Clock.systemUTC());
         TinyDetector model = new TinyDetector(java.util.List.of("red", "green"));
         TrainConfig config = new TrainConfig("tiny", 5, new StartingPoint.Scratch(), 1, 2, 0.05, 0.9, 1e-4,
-            Warmup.none(), new LrSchedule.Constant(), 0, null, 0, 1, 3L, "cpu", false);
+            Warmup.none(), new LrSchedule.Constant(), 0, null, 0, 1, 3L, "cpu", false, null);
         Trainer.start(model, config, new GeneratedSamples(4, 32, 1), new GeneratedSamples(0, 32, 1), run).run();
         String script = String.join("\n",
             "import sys, torch, json",

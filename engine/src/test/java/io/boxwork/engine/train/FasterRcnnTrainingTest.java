@@ -27,7 +27,7 @@ class FasterRcnnTrainingTest {
 
     static TrainConfig tinyConfig(int epochs) {
         return new TrainConfig("resnet18_fpn", 1, new StartingPoint.Scratch(), epochs, 2, 0.01, 0.9, 1e-4,
-            new Warmup(2, 0.1), new LrSchedule.Constant(), 10.0, SMALL, 0, 1, 11L, "cpu", false);
+            new Warmup(2, 0.1), new LrSchedule.Constant(), 10.0, SMALL, 0, 1, 11L, "cpu", false, null);
     }
 
     @Test

@@ -46,8 +46,13 @@ class LrScheduleTest {
     @Test
     void configSurvivesItsJsonAndRejectsNonsense() {
         TrainConfig c = TrainConfig.fromProject(io.boxwork.annotations.model.ProjectSettings.create("p", List.of("a")))
-            .withSchedule(new Warmup(5, 0.01), new LrSchedule.Cosine(0.1)).withStart(new StartingPoint.ImageNetBackbone("resnet18"));
+            .withSchedule(new Warmup(5, 0.01), new LrSchedule.Cosine(0.1)).withStart(new StartingPoint.ImageNetBackbone("resnet18"))
+            .withProposals(io.boxwork.engine.inference.DetectorSpec.ProposalBudget.small());
         assertEquals(c, TrainConfigJson.fromJson(TrainConfigJson.toJson(c)));
+        com.google.gson.JsonObject older = TrainConfigJson.toJson(c);
+        older.remove("proposals");
+        assertEquals(io.boxwork.engine.inference.DetectorSpec.ProposalBudget.torchvision(), TrainConfigJson.fromJson(older).proposals(),
+            "a run from before the budget was recorded reads as torchvision's");
         assertThrows(IllegalArgumentException.class, () -> c.withLearningRate(-1));
         assertThrows(IllegalArgumentException.class, () -> new LrSchedule.Step(List.of(0), 0.1));
     }

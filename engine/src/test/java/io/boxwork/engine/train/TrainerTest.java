@@ -27,7 +27,7 @@ class TrainerTest {
 
     private static TrainConfig config(int epochs) {
         return new TrainConfig("tiny", 5, new StartingPoint.Scratch(), epochs, 2, 0.05, 0.9, 1e-4,
-            new Warmup(2, 0.1), new LrSchedule.Cosine(0.1), 10.0, null, 0, 1, 7L, "cpu", true);
+            new Warmup(2, 0.1), new LrSchedule.Cosine(0.1), 10.0, null, 0, 1, 7L, "cpu", true, null);
     }
 
     private static TinyDetector freshModel() {
