@@ -8,6 +8,7 @@ import io.boxwork.engine.data.SampleTensors;
 import io.boxwork.engine.detection.RawCandidates;
 import io.boxwork.engine.device.DevicePreference;
 import io.boxwork.engine.device.Devices;
+import io.boxwork.engine.device.NativeMemory;
 import io.boxwork.engine.inference.DetectorModel;
 import io.boxwork.engine.train.CheckpointFile;
 import io.boxwork.engine.train.ModelState;
@@ -64,6 +65,7 @@ public final class CheckpointPredictor {
             }
             progress.done(i + 1, images.size());
         }
+        NativeMemory.returnFreePages();
         return new CachedPredictions(checkpoint.getFileName().toString(), size, modified, saved.classNames(), out, stamps);
     }
 }

@@ -4,6 +4,7 @@ import io.boxwork.annotations.model.Split;
 import io.boxwork.annotations.storage.Project;
 import io.boxwork.engine.data.DecodedImage;
 import io.boxwork.engine.data.ImageDecoder;
+import io.boxwork.engine.device.NativeMemory;
 import io.boxwork.engine.tensor.Tensors;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Device;
@@ -67,6 +68,7 @@ public final class Predictor {
             }
         } finally {
             model.module().train(wasTraining);
+            NativeMemory.returnFreePages();
         }
         return out;
     }

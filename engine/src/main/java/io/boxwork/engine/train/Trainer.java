@@ -6,8 +6,8 @@ import io.boxwork.engine.data.LoaderOptions;
 import io.boxwork.engine.data.SampleSource;
 import io.boxwork.engine.data.SampleTensors;
 import io.boxwork.engine.detection.Target;
+import io.boxwork.engine.device.NativeMemory;
 import io.boxwork.engine.inference.DetectorModel;
-import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.Tensor;
@@ -134,6 +134,7 @@ public final class Trainer {
             } finally {
                 listeners.remove(log);
                 loader.close();
+                NativeMemory.returnFreePages();
             }
         }
     }
@@ -194,6 +195,7 @@ public final class Trainer {
             boolean earlyStop = evaluateIfDue(epoch);
             saveLast();
             writeCurves();
+            NativeMemory.returnFreePages();
             if (earlyStop) return finish(TrainingEvent.FinishReason.EARLY_STOPPED);
         }
         return finish(TrainingEvent.FinishReason.COMPLETED);
@@ -224,7 +226,6 @@ public final class Trainer {
         TrainingEvent.Finished f = new TrainingEvent.Finished(reason, progress.epochsDone(), progress.nextIteration(),
             progress.bestMap50(), run.dir());
         emit(f);
-        Pointer.trimMemory();
         return f;
     }
 
