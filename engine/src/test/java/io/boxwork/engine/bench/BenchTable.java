@@ -95,9 +95,9 @@ public final class BenchTable {
         }
         for (Map.Entry<String, Map<String, JsonObject>> e : byConfig.entrySet()) {
             for (JsonObject o : e.getValue().values()) {
-                out.append(String.format(Locale.ROOT, "%s %s: %s, %s threads, RSS at end %s MiB (peak %s MiB)%n",
+                out.append(String.format(Locale.ROOT, "%s %s: %s, %s threads, RSS at end %s MiB (peak %s MiB, after malloc_trim %s MiB)%n",
                         e.getKey(), text(o, "side"), field(o, "impl"), field(o, "threads"),
-                        field(o, "rss_mib"), field(o, "peak_rss_mib")));
+                        field(o, "rss_mib"), field(o, "peak_rss_mib"), field(o, "rss_trimmed_mib")));
             }
         }
         return out.toString();

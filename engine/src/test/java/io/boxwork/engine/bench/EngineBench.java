@@ -1,6 +1,7 @@
 package io.boxwork.engine.bench;
 
 import com.google.gson.JsonObject;
+import io.boxwork.engine.device.NativeMemory;
 import io.boxwork.engine.device.NativeThreads;
 import io.boxwork.engine.device.ThreadSettings;
 import org.bytedeco.pytorch.global.torch;
@@ -114,6 +115,9 @@ public final class EngineBench implements Callable<Integer> {
             }
         }
         BenchResult.addRss(result, ProcessRss.now());
+        // What the engine holds once it goes idle (it trims at such pauses); torchvision's side does the same.
+        NativeMemory.returnFreePages();
+        result.addProperty("rss_trimmed_mib", BenchResult.round(ProcessRss.now().rssMiB()));
         System.out.println(BenchResult.line(result));
         return 0;
     }
