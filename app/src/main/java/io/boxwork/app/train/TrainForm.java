@@ -42,6 +42,8 @@ public final class TrainForm {
     private final ObservableList<DeviceChoice> devices = FXCollections.observableArrayList(DeviceChoice.AUTOMATIC);
     private final ObjectProperty<DeviceChoice> device = new SimpleObjectProperty<>(this, "device", DeviceChoice.AUTOMATIC);
     private final Path projectDir;
+    private boolean proposalsChosen;
+    private boolean followingSize;
 
     public TrainForm(ProjectSettings settings, Path projectDir) {
         this.projectDir = projectDir;
@@ -56,8 +58,16 @@ public final class TrainForm {
         maxSize.set(base.anchors().maxSize());
         trainableLayers.set(base.trainableLayers());
         // Small images hold few objects, and torchvision's 2000 proposals per image then cost about
-        // half of each step (1.6 against 0.9 images/s at 256 px on two cores).
+        // half of each step (1.6 against 0.9 images/s at 256 px on two cores). The box follows the
+        // image size until the person ticks or unticks it.
         fewerProposals.set(base.anchors().maxSize() <= SMALL_IMAGE_SIDE);
+        maxSize.addListener((o, was, side) -> {
+            if (proposalsChosen) return;
+            followingSize = true;
+            fewerProposals.set(side.intValue() <= SMALL_IMAGE_SIDE);
+            followingSize = false;
+        });
+        fewerProposals.addListener((o, was, now) -> proposalsChosen |= !followingSize);
     }
 
     /** What the form says, as a run configuration; a field that does not parse is an error naming the field. */

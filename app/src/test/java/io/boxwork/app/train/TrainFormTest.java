@@ -49,6 +49,20 @@ class TrainFormTest {
     }
 
     @Test
+    void theProposalsBoxFollowsTheImageSizeUntilThePersonSetsIt() {
+        TrainForm f = new TrainForm(SETTINGS, Path.of("/p"));
+        f.maxSizeProperty().set(320);
+        assertTrue(f.fewerProposalsProperty().get(), "smaller images: ticked");
+        f.maxSizeProperty().set(1333);
+        assertFalse(f.fewerProposalsProperty().get(), "large again: unticked");
+        f.fewerProposalsProperty().set(true);
+        f.maxSizeProperty().set(1000);
+        f.maxSizeProperty().set(256);
+        f.maxSizeProperty().set(900);
+        assertTrue(f.fewerProposalsProperty().get(), "the person's choice stands");
+    }
+
+    @Test
     void theConfigCarriesWhatTheFormSaysWithWeightsResolvedAgainstTheProject() {
         TrainForm f = new TrainForm(SETTINGS, Path.of("/p"));
         f.epochsProperty().set(2);
