@@ -37,9 +37,11 @@ public final class FrozenBatchNorm2d extends Norm2d {
     public Tensor forward(Tensor x) {
         try (NormAffine affine = affine()) {
             // In place on the product, which nothing else holds: one activation-sized tensor, not two.
-            Tensor out = x.mul(affine.scale().reshape(1, -1, 1, 1));
+            Tensor scale = affine.scale().reshape(1, -1, 1, 1);
             Tensor shift = affine.shift().reshape(1, -1, 1, 1);
+            Tensor out = x.mul(scale);
             out.add_(shift);
+            scale.close();
             shift.close();
             return out;
         }

@@ -28,13 +28,18 @@ class FoldedConvTest {
             "running_var", torch.rand(channels).mul(new Scalar(3.0)).add(new Scalar(0.1)));
     }
 
+    private static FrozenBatchNorm2d frozen(int channels) {
+        FrozenBatchNorm2d bn = new FrozenBatchNorm2d(channels);
+        WeightsByName.copyInto(bn, statistics(channels), Set.of());
+        return bn;
+    }
+
     @Test
     void frozenBatchNormFoldsIntoAStridedPaddedConvolutionForwardAndBackward() {
         try (PointerScope scope = new PointerScope()) {
             torch.manual_seed(11);
             Conv2dImpl conv = Convs.resnetConv(3, 8, 3, 2, 1);
-            FrozenBatchNorm2d bn = new FrozenBatchNorm2d(8);
-            WeightsByName.copyInto(bn, statistics(8), Set.of());
+            FrozenBatchNorm2d bn = frozen(8);
             Tensor x = torch.randn(2, 3, 13, 11);
 
             Tensor unfolded = bn.forward(conv.forward(x));
@@ -59,8 +64,7 @@ class FoldedConvTest {
             try (org.bytedeco.pytorch.NoGradGuard noGrad = new org.bytedeco.pytorch.NoGradGuard()) {
                 conv.bias().copy_(torch.randn(5));
             }
-            FrozenBatchNorm2d bn = new FrozenBatchNorm2d(5);
-            WeightsByName.copyInto(bn, statistics(5), Set.of());
+            FrozenBatchNorm2d bn = frozen(5);
             Tensor x = torch.randn(1, 4, 6, 7);
             double difference = Tensors.maxAbsDifference(bn.forward(conv.forward(x)), bn.afterConv(conv, x));
             assertTrue(difference < 1e-5, "difference " + difference);
