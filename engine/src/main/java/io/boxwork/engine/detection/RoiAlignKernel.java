@@ -16,8 +16,9 @@ import java.util.stream.IntStream;
  * {@code pre_calc} does. LibTorch's {@code grid_sample}, used here before, recomputed them per
  * channel and took a quarter of an inference call. The sums run in torchvision's float32 order.
  *
- * <p>The backbone's maps arrive in channels-last order (see {@code ResNetTrunk}); they are read in
- * that order, all channels of a sample at once, rather than copied into channels-first first.
+ * <p>The map is read in channels-last order, the order the backbone's maps arrive in (see
+ * {@code ResNetTrunk}): all channels of a sample at once, as contiguous runs. A channels-first
+ * map is copied into that order first.
  */
 final class RoiAlignKernel {
 
@@ -31,8 +32,7 @@ final class RoiAlignKernel {
      */
     static Tensor forward(Tensor input, Tensor rois, int outputHeight, int outputWidth, double spatialScale,
                           int samplingRatio) {
-        boolean channelsLast = input.is_contiguous(torch.MemoryFormat.ChannelsLast);
-        Tensor map = channelsLast ? input : input.contiguous();
+        Tensor map = input.contiguous(torch.MemoryFormat.ChannelsLast);
         int batch = (int) map.size(0);
         int channels = (int) map.size(1);
         int height = (int) map.size(2);
@@ -47,11 +47,7 @@ final class RoiAlignKernel {
         FloatBuffer in = map.data_ptr_float().capacity(map.numel()).asBuffer();
         FloatBuffer dst = out.data_ptr_float().capacity(out.numel()).asBuffer();
         Geometry g = new Geometry(channels, height, width, outputHeight, outputWidth, spatialScale, samplingRatio);
-        if (channelsLast) {
-            IntStream.range(0, k).parallel().forEach(n -> g.poolChannelsLast(in, dst, r, n));
-        } else {
-            IntStream.range(0, k).parallel().forEach(n -> g.pool(in, dst, r, n));
-        }
+        IntStream.range(0, k).parallel().forEach(n -> g.pool(in, dst, r, n));
         return out;
     }
 
@@ -59,43 +55,12 @@ final class RoiAlignKernel {
     private record Geometry(int channels, int height, int width, int pooledHeight, int pooledWidth,
                             double spatialScale, int ratio) {
 
-        void pool(FloatBuffer in, FloatBuffer dst, float[] rois, int n) {
-            int image = (int) rois[5 * n];
-            RoiSamples samples = RoiSamples.of(rois, 5 * n + 1, height, width, pooledHeight, pooledWidth,
-                    spatialScale, ratio);
-            int[] p1 = samples.p1;
-            int[] p2 = samples.p2;
-            int[] p3 = samples.p3;
-            int[] p4 = samples.p4;
-            float[] w1 = samples.w1;
-            float[] w2 = samples.w2;
-            float[] w3 = samples.w3;
-            float[] w4 = samples.w4;
-            float count = Math.max(ratio * ratio, 1);
-            int perSampleGroup = ratio * ratio;
-            int plane = height * width;
-            int bins = pooledHeight * pooledWidth;
-            for (int c = 0; c < channels; c++) {
-                int base = (image * channels + c) * plane;
-                int outBase = (n * channels + c) * bins;
-                int idx = 0;
-                for (int bin = 0; bin < bins; bin++) {
-                    float value = 0;
-                    for (int j = 0; j < perSampleGroup; j++, idx++) {
-                        value += w1[idx] * in.get(base + p1[idx]) + w2[idx] * in.get(base + p2[idx])
-                                + w3[idx] * in.get(base + p3[idx]) + w4[idx] * in.get(base + p4[idx]);
-                    }
-                    dst.put(outBase + bin, value / count);
-                }
-            }
-        }
-
         /**
-         * {@link #pool} over an {@code N x H x W x C} memory order: the same float sums per channel
-         * in the same order, with the channel as the innermost loop so that each sample reads its
+         * Over an {@code N x H x W x C} memory order. Per channel the sum runs over a bin's samples
+         * in torchvision's order; the channel is the innermost loop so that each sample reads its
          * four neighbours' channels as contiguous runs.
          */
-        void poolChannelsLast(FloatBuffer in, FloatBuffer dst, float[] rois, int n) {
+        void pool(FloatBuffer in, FloatBuffer dst, float[] rois, int n) {
             int image = (int) rois[5 * n];
             RoiSamples samples = RoiSamples.of(rois, 5 * n + 1, height, width, pooledHeight, pooledWidth,
                     spatialScale, ratio);
