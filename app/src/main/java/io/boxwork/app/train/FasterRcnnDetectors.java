@@ -20,11 +20,6 @@ public final class FasterRcnnDetectors {
         return FasterRcnnDetectors::build;
     }
 
-    /** Every run with this budget, whatever its configuration says: for tests that need quick steps. */
-    public static DetectorFactory with(DetectorSpec.ProposalBudget proposals) {
-        return (config, classNames) -> build(config.withProposals(proposals), classNames);
-    }
-
     private static FasterRcnnDetector build(TrainConfig config, List<String> classNames) throws IOException {
         FasterRcnnDetector model = new DetectorSpec(config.backbone(), config.trainableLayers(), classNames, config.anchors(),
             Double.NaN, config.proposals()).buildForTraining(config.start());

@@ -12,7 +12,6 @@ import io.boxwork.app.shell.MainWindow;
 import io.boxwork.app.train.FasterRcnnDetectors;
 import io.boxwork.app.train.TrainMode;
 import io.boxwork.app.train.TrainViewModel;
-import io.boxwork.engine.inference.DetectorSpec;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ToggleButton;
@@ -47,7 +46,7 @@ public final class ModeScreenshots {
         MainWindow window = fx(() -> {
             Stage stage = new Stage();
             MainWindow w = new MainWindow(stage, new RecentProjects(dir.resolve("recent.txt")), Duration.ofMillis(50));
-            w.setDetectorFactory(FasterRcnnDetectors.with(DetectorSpec.ProposalBudget.small()));
+            w.setDetectorFactory(FasterRcnnDetectors.standard());
             w.createScene(1280, 800);
             stage.show();
             w.show(new ProjectSession(project, Duration.ofMillis(50)));
@@ -61,6 +60,7 @@ public final class ModeScreenshots {
             vm.form().batchSizeProperty().set(2);
             vm.form().minSizeProperty().set(256);
             vm.form().maxSizeProperty().set(256);
+            vm.form().fewerProposalsProperty().set(true);
             vm.form().learningRateProperty().set("0.005");
             vm.train();
             return null;
